@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "institute.core"
+    label = "core"
+    verbose_name = "Site (roof)"
+
+    def ready(self):
+        from . import cache, topics
+
+        cache.connect_invalidation()
+        topics.register_core_sections()

@@ -1,0 +1,61 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.urls import reverse
+
+
+class Region(models.TextChoices):
+    """ITL1 regions of the UK, plus national and international reach."""
+
+    NORTH_EAST = "north-east", "North East"
+    NORTH_WEST = "north-west", "North West"
+    YORKSHIRE = "yorkshire-and-the-humber", "Yorkshire and The Humber"
+    EAST_MIDLANDS = "east-midlands", "East Midlands"
+    WEST_MIDLANDS = "west-midlands", "West Midlands"
+    EAST = "east-of-england", "East of England"
+    LONDON = "london", "London"
+    SOUTH_EAST = "south-east", "South East"
+    SOUTH_WEST = "south-west", "South West"
+    WALES = "wales", "Wales"
+    SCOTLAND = "scotland", "Scotland"
+    NORTHERN_IRELAND = "northern-ireland", "Northern Ireland"
+    NATIONAL = "national", "National"
+    INTERNATIONAL = "international", "International"
+
+
+class Organisation(models.Model):
+    class Type(models.TextChoices):
+        COUNCIL = "council", "Council"
+        COMBINED_AUTHORITY = "combined-authority", "Combined authority"
+        HEALTH = "health", "Health"
+        POLICE_FIRE = "police-fire", "Police & fire"
+        CENTRAL_GOVERNMENT = "central-government", "Central government"
+        PARTNER = "partner", "Partner"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    type = models.CharField(max_length=30, choices=Type.choices, default=Type.COUNCIL)
+    region = models.CharField(max_length=30, choices=Region.choices, blank=True)
+    website = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class User(AbstractUser):
+    """A person with an account. Signs in with e-mail; ``username`` is kept for Wagtail."""
+
+    email = models.EmailField("e-mail address", unique=True)
+    job_title = models.CharField(max_length=150, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    def get_absolute_url(self):
+        return reverse("people:profile")
