@@ -18,3 +18,6 @@ def home(db):
     from institute.core.demo import ensure_home
 
     return ensure_home()
+
+
+pytest_plugins = ["tests.browser.fixtures"]

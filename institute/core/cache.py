@@ -16,9 +16,17 @@ GENERATION_KEY = "page-cache:generation"
 CACHEABLE_METHODS = {"GET", "HEAD"}
 # Models whose writes never change what an anonymous visitor sees.
 IGNORED_APPS = {"sessions", "admin", "django_tasks_db", "wagtailsearch", "contenttypes"}
-IGNORED_MODELS = {"wagtailcore.revision", "wagtailcore.pagelogentry", "wagtailcore.modellogentry",
-                  "wagtailcore.pagesubscription", "wagtailcore.taskstate", "wagtailcore.workflowstate",
-                  "account.emailconfirmation", "people.user", "auth.user"}
+IGNORED_MODELS = {
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.taskstate",
+    "wagtailcore.workflowstate",
+    "account.emailconfirmation",
+    "people.user",
+    "auth.user",
+}
 
 
 def generation():

@@ -1,27 +1,55 @@
 """Demo content for the roof: the site, its home page, informational pages and topics."""
 
-
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
 
 from .models import HomePage, StandardPage, Topic
 
 TOPICS = [
-    ("Artificial intelligence", "ai", "Opportunities, threats and responsible use of AI and large language models."),
-    ("Cyber security", "cyber", "Cyber resilience, awareness and leadership for local public services."),
+    (
+        "Artificial intelligence",
+        "ai",
+        "Opportunities, threats and responsible use of AI and large language models.",
+    ),
+    (
+        "Cyber security",
+        "cyber",
+        "Cyber resilience, awareness and leadership for local public services.",
+    ),
     ("Data", "data", "Exploding silos: data, information and insight across public services."),
-    ("Digital skills", "digital-skills", "Skills for staff and residents, from the basics to leadership."),
-    ("Sustainability and net zero", "sustainability", "Green and sustainable IT, e-waste and the road to net zero."),
+    (
+        "Digital skills",
+        "digital-skills",
+        "Skills for staff and residents, from the basics to leadership.",
+    ),
+    (
+        "Sustainability and net zero",
+        "sustainability",
+        "Green and sustainable IT, e-waste and the road to net zero.",
+    ),
     ("Connected places", "connected-places", "Smart, connected and inclusive places."),
     ("Leadership", "leadership", "Contemporary digital leadership in turbulent times."),
-    ("Equality, diversity and inclusion", "edi", "Equality, diversity and inclusion in digital teams."),
+    (
+        "Equality, diversity and inclusion",
+        "edi",
+        "Equality, diversity and inclusion in digital teams.",
+    ),
     ("Place-based working", "place-based", "Place-based leadership and outcomes for communities."),
     ("Resilience", "resilience", "Organisational and community resilience."),
-    ("Recruitment and retention", "recruitment", "Attracting and keeping people in local government technology."),
+    (
+        "Recruitment and retention",
+        "recruitment",
+        "Attracting and keeping people in local government technology.",
+    ),
     ("Benchmarking", "benchmarking", "Measuring and comparing ICT services."),
 ]
 
 PAGES = [
-    ("About", "about", "The society of public-sector digital leaders, by the members, for the members."),
+    (
+        "About",
+        "about",
+        "The society of public-sector digital leaders, by the members, for the members.",
+    ),
     ("Contact", "contact", "How to reach the society's team."),
     ("How to join", "how-to-join", "Membership for individuals and organisations."),
     ("FAQ", "faq", "Answers to the questions members ask most."),
@@ -33,6 +61,9 @@ def ensure_home():
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()
+        if root is None:  # a flushed database (transactional tests) has no tree at all
+            Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+            root = Page.add_root(instance=Page(title="Root", slug="root"))
         home = root.add_child(
             instance=HomePage(
                 title="Institute",
@@ -44,8 +75,13 @@ def ensure_home():
         )
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                            site_name="Institute")
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Institute",
+        )
     elif site.root_page_id != home.pk:
         old_root = site.root_page
         site.root_page = home
@@ -69,9 +105,5 @@ def seed(*, scale, log):
     log(f"{len(TOPICS)} topics")
     home = ensure_home()
     for title, slug, summary in PAGES:
-        child_page(home, StandardPage, slug, title=title, summary=summary,
-                   body=f"<p>{summary}</p>")
+        child_page(home, StandardPage, slug, title=title, summary=summary, body=f"<p>{summary}</p>")
     log(f"home page and {len(PAGES)} informational pages")
-
-
-

@@ -5,8 +5,8 @@ section for its items and hides the empty ones. This keeps the roof ignorant of 
 models: rooms talk to the topic page only through this registry.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 _sections: dict[str, "TopicSection"] = {}
 
@@ -33,8 +33,4 @@ def sections() -> list[TopicSection]:
 def register_core_sections():
     from .selectors import topic_pages
 
-    register(
-        TopicSection(
-            key="pages", title="About this topic", order=90, items=topic_pages
-        )
-    )
+    register(TopicSection(key="pages", title="About this topic", order=90, items=topic_pages))

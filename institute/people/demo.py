@@ -12,7 +12,11 @@ ORGANISATIONS = [
     ("Essex County Council", Organisation.Type.COUNCIL, Region.EAST),
     ("Cardiff Council", Organisation.Type.COUNCIL, Region.WALES),
     ("Birmingham City Council", Organisation.Type.COUNCIL, Region.WEST_MIDLANDS),
-    ("Greater Manchester Combined Authority", Organisation.Type.COMBINED_AUTHORITY, Region.NORTH_WEST),
+    (
+        "Greater Manchester Combined Authority",
+        Organisation.Type.COMBINED_AUTHORITY,
+        Region.NORTH_WEST,
+    ),
     ("West Northamptonshire Council", Organisation.Type.COUNCIL, Region.EAST_MIDLANDS),
     ("Belfast City Council", Organisation.Type.COUNCIL, Region.NORTHERN_IRELAND),
     ("Microsoft", Organisation.Type.PARTNER, Region.NATIONAL),

@@ -17,7 +17,9 @@ def page_meta(context):
     if page is not None and hasattr(page, "get_meta_description"):
         title = title or page.seo_title or page.title
         description = description or page.get_meta_description()
-    canonical = context.get("canonical_url") or (request.build_absolute_uri(request.path) if request else "")
+    canonical = context.get("canonical_url") or (
+        request.build_absolute_uri(request.path) if request else ""
+    )
     if canonical.startswith("/") and request:
         canonical = request.build_absolute_uri(canonical)
     return {

@@ -39,7 +39,9 @@ class Command(BaseCommand):
             with transaction.atomic():
                 demo.seed(scale=scale, log=self._log)
             self.stdout.write(f"  done in {time.monotonic() - step:.1f}s")
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready in {time.monotonic() - started:.1f}s."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready in {time.monotonic() - started:.1f}s.")
+        )
 
     def _log(self, message):
         self.stdout.write(f"  {message}")

@@ -24,7 +24,10 @@ class Command(BaseCommand):
         if user is None:
             password = secrets.token_urlsafe(12)
             user = User.objects.create_superuser(
-                username="admin", email=EMAIL, password=password, first_name="Site",
+                username="admin",
+                email=EMAIL,
+                password=password,
+                first_name="Site",
                 last_name="Administrator",
             )
             EmailAddress.objects.update_or_create(
@@ -33,8 +36,6 @@ class Command(BaseCommand):
             store.write_text(password)
             store.chmod(0o600)
         password = store.read_text().strip() if store.exists() else "(unchanged — set earlier)"
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Admin account: {EMAIL} / {password}  —  sign in at {settings.WAGTAILADMIN_BASE_URL}/admin/"
-            )
-        )
+        admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/"
+        message = f"Admin account: {EMAIL} / {password}  —  sign in at {admin_url}"
+        self.stdout.write(self.style.SUCCESS(message))

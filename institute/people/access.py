@@ -1,0 +1,5 @@
+from institute.core.access import MEMBER, Rule
+
+RULES = {
+    "people:profile": Rule(MEMBER),
+}
