@@ -59,3 +59,23 @@ class User(AbstractUser):
 
     def get_absolute_url(self):
         return reverse("people:profile")
+
+
+class OrganisationRole(models.Model):
+    """A person's standing role at an organisation (beyond simply working there)."""
+
+    class Role(models.TextChoices):
+        COORDINATOR = "coordinator", "Organisation coordinator"
+        PARTNER_CONTACT = "partner-contact", "Partner contact"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="organisation_roles")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(max_length=30, choices=Role.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation", "role"], name="unique_org_role")
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.get_role_display()} at {self.organisation}"
