@@ -43,7 +43,7 @@ test: install-dev
 
 ## Benchmarks at demo scale `large`: prints a table and writes benchmarks/results/latest.json.
 bench: install-dev
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .
