@@ -67,6 +67,12 @@ def prepare(plan, large_url, demo_url):
             for line in output.splitlines():
                 log(f"  {line}")
             log(f"seeded scale {scale} in {time.monotonic() - started:.0f}s")
+        # Seeding queues background work (the search index is updated by tasks): run it all.
+        if env.get("REDIS_URL"):
+            worker = ("rqworker", "default", "--burst", "--job-class", "django_tasks_rq.Job")
+        else:
+            worker = ("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*")
+        manage(env, *worker, log=log)
     manage(server_env(large_url, page_cache_seconds=0), "collectstatic", "--noinput", log=log)
 
 

@@ -21,6 +21,8 @@ SWITCHES = (
     "SECURE_SSL_REDIRECT",
     "PAGE_CACHE_SECONDS",
     "DJANGO_SETTINGS_MODULE",
+    # Set by the browser harness for Playwright inside the test process; never in deployment.
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
 )
 
 

@@ -1,8 +1,10 @@
 """Production settings pass Django's deployment checklist and send the security headers."""
 
 import json
+import os
+import runpy
 
-from tests.settings_probe import probe_env, run_python
+from tests.settings_probe import ROOT, probe_env, run_python
 
 SECRET = "a-long-random-secret-for-the-deploy-tests-only-0123456789abcdefghij"  # noqa: S105
 PRODUCTION = {"DJANGO_SETTINGS_MODULE": "institute.settings.production", "SECRET_KEY": SECRET}
@@ -115,3 +117,24 @@ def test_pages_carry_the_content_security_policy(client, home):
     response = client.get(home.url)
     assert response.status_code == 200
     assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_procfile_runs_gunicorn_and_a_task_worker():
+    processes = dict(
+        line.split(":", 1) for line in (ROOT / "Procfile").read_text().splitlines() if line.strip()
+    )
+    assert set(processes) == {"web", "worker"}
+    assert "gunicorn -c deploy/gunicorn.conf.py institute.wsgi:application" in processes["web"]
+    worker = ROOT / processes["worker"].strip()
+    assert worker.is_file() and os.access(worker, os.X_OK)
+
+
+def test_gunicorn_config_takes_port_and_workers_from_the_environment(monkeypatch):
+    monkeypatch.setenv("PORT", "8123")
+    monkeypatch.setenv("WEB_CONCURRENCY", "3")
+    config = runpy.run_path(str(ROOT / "deploy" / "gunicorn.conf.py"))
+    assert (config["bind"], config["workers"], config["worker_class"]) == (
+        "0.0.0.0:8123",
+        3,
+        "gthread",
+    )
