@@ -140,7 +140,7 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
-    INSTALLED_APPS.append("django_rq")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 else:
     CACHES = {
         "default": {
