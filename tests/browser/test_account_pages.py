@@ -84,6 +84,16 @@ def test_profile_and_edit_pages_are_accessible(live_server, browser_page, home):
     assert_accessible(browser_page)
 
 
+def test_password_change_and_email_pages_are_accessible(live_server, browser_page, home):
+    user = UserFactory()
+    sign_in(browser_page, live_server, user.email, PASSWORD)
+    browser_page.wait_for_url(f"{live_server.url}/account/")
+    browser_page.goto(f"{live_server.url}/accounts/password/change/")
+    assert_accessible(browser_page)
+    browser_page.goto(f"{live_server.url}/accounts/email/")
+    assert_accessible(browser_page)
+
+
 def test_delete_account_page_is_accessible(live_server, browser_page, home):
     user = UserFactory()
     sign_in(browser_page, live_server, user.email, PASSWORD)
