@@ -43,6 +43,8 @@ class LoginForm(allauth_forms.LoginForm):
         super().__init__(*args, **kwargs)
         self.fields["login"].label = "E-mail"
         _limit_email(self.fields["login"])
+        # The page links to password reset beside the button, not inside the field's hint.
+        self.fields["password"].help_text = ""
         if "remember" in self.fields:
             self.fields["remember"].label = "Keep me signed in on this device"
         _plain_widgets(self)
@@ -68,6 +70,7 @@ class ChangePasswordForm(allauth_forms.ChangePasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["oldpassword"].label = "Current password"
+        self.fields["oldpassword"].help_text = ""
         self.fields["password1"].label = "New password"
         self.fields["password2"].label = "Confirm new password"
         _plain_widgets(self)
