@@ -69,10 +69,10 @@ def test_a_new_sign_up_is_not_a_member_before_confirming(client):
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("email", "not-an-address", "valid email"),
+        ("email", "not-an-address", "name@example.org"),
         ("email", "a" * 250 + "@example.org", "at most 254"),
         ("first_name", "x" * 151, "at most 150"),
-        ("last_name", "", "required"),
+        ("last_name", "", "Enter your last name"),
         ("password2", "Something-else-2023", "same password"),
         ("password1", "x" * 5000, "at most 4096"),
     ],
