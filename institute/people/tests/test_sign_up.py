@@ -133,3 +133,11 @@ def test_sign_up_is_rate_limited_with_a_clear_page(client, settings):
     response = client.post(SIGNUP, _signup_data(email="person3@example.org"))
     assert response.status_code == 429
     assert "Too many attempts" in response.content.decode()
+
+
+def test_verification_email_greets_by_name_and_signs_off_as_the_institute(client):
+    client.post(SIGNUP, _signup_data())
+    message = mail.outbox[0]
+    assert message.subject == "[Institute] Confirm your e-mail address to finish joining"
+    assert message.body.startswith("Hello Yogita,")
+    assert "The Institute team" in message.body
