@@ -4,6 +4,7 @@ blog, topics, and the editor-managed menu and footer. Idempotent: existing conte
 import datetime
 
 from django.conf import settings
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
@@ -101,10 +102,18 @@ def ensure_home():
 
 
 def child_page(parent, model, slug, **fields):
+    """The child page with this slug, created (as published now) if missing."""
     page = parent.get_children().filter(slug=slug).specific().first()
     if page is None:
+        now = timezone.now()
+        # Publication times feed the sitemap's lastmod and the feeds.
+        fields = {"first_published_at": now, "last_published_at": now, **fields}
         page = parent.add_child(instance=model(slug=slug, **fields))
     return page
+
+
+def _published(date):
+    return timezone.make_aware(datetime.datetime.combine(date, datetime.time(9)))
 
 
 def _link(target, pages):
@@ -137,6 +146,8 @@ def _seed_posts(index, posts, topics):
             title=title,
             slug=slug,
             date=date,
+            first_published_at=_published(date),
+            last_published_at=_published(date),
             summary=summary,
             body=content.p(*paragraphs),
             topics=[topics[s] for s in topic_slugs],
@@ -158,6 +169,8 @@ def _large_posts(index, topics, log):
                 title=f"Demo post {n + 1}: notes from a member drop-in",
                 slug=f"demo-post-{n + 1}",
                 date=start + datetime.timedelta(days=n % 700),
+                first_published_at=_published(start + datetime.timedelta(days=n % 700)),
+                last_published_at=_published(start + datetime.timedelta(days=n % 700)),
                 summary="Generated demo post for benchmark volumes.",
                 body=content.p("Members shared what works in digital public services."),
                 topics=topic_list[n % len(topic_list) : n % len(topic_list) + 2],

@@ -32,6 +32,8 @@ MAX_TERMS = 10
 # Deeper result pages are not worth merging for: refine the query instead.
 MAX_RESULTS = 500
 _WORD = re.compile(r"\w+")
+# Written in capitals these are search syntax, not words people look for.
+_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ def clean_query(raw):
     """The words of a user's query, safe for any search backend ("" when nothing is left)."""
     raw = unicodedata.normalize("NFKC", (raw or "")[: MAX_QUERY_LENGTH * 5])
     words = _WORD.findall(raw.replace("_", " "))
+    words = [word for word in words if word not in _OPERATORS] or words
     return " ".join(words[:MAX_TERMS])[:MAX_QUERY_LENGTH].strip()
 
 

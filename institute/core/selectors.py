@@ -93,18 +93,20 @@ def home_highlights(home):
     return list(_with_renditions(queryset).order_by("sort_order"))
 
 
-def news_posts(index=None, topic=None):
+def news_posts(index=None, topic=None, *, with_authors=False):
     """Live, public posts (of one index, or all), newest first, ready for a listing.
 
-    Topics, authors and thumbnail renditions are prefetched and the body is deferred, so the
-    number of queries does not grow with the number of posts.
+    Topics, thumbnail renditions (and authors if asked) are prefetched and the body is
+    deferred, so the number of queries does not grow with the number of posts.
     """
     posts = NewsPage.objects.live().public()
     if index is not None:
         posts = posts.child_of(index)
     if topic is not None:
         posts = posts.filter(topics=topic)
-    posts = _with_renditions(posts).prefetch_related("topics", "authors")
+    posts = _with_renditions(posts).prefetch_related("topics")
+    if with_authors:
+        posts = posts.prefetch_related("authors")
     return posts.defer_streamfields().order_by("-date", "-pk")
 
 

@@ -4,6 +4,7 @@ import datetime
 import itertools
 
 import pytest
+from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.rich_text import RichText
@@ -51,6 +52,7 @@ def make_post(news_index):
             title=title or f"Post number {n}",
             slug=fields.pop("slug", f"post-{n}"),
             date=fields.pop("date", datetime.date(2023, 1, 1) + datetime.timedelta(days=n)),
+            last_published_at=timezone.now(),
             summary=fields.pop("summary", f"Summary of post {n}."),
             body=fields.pop("body", [("paragraph", RichText(f"<p>Body of post {n}.</p>"))]),
             topics=list(topics),

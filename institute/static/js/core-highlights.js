@@ -32,8 +32,9 @@
     banner.classList.add("highlights--enhanced");
     banner.setAttribute("aria-roledescription", "carousel");
     list.id = list.id || "highlights-slides";
+    // Slides stay list items (a list is what they are without this script), described as
+    // slides and numbered.
     slides.forEach(function (slide, i) {
-      slide.setAttribute("role", "group");
       slide.setAttribute("aria-roledescription", "slide");
       slide.setAttribute("aria-label", (i + 1) + " of " + slides.length);
     });
