@@ -12,6 +12,8 @@ from django.db import connection
 from django.utils import timezone
 from wagtail.models import Page
 
+from institute.core.cache import invalidate
+
 from .models import CalendarItemPage, Occurrence
 from .recurrence import expand
 
@@ -77,4 +79,6 @@ def bulk_add_items(calendar, items: list[CalendarItemPage], *, topics_by_slug=No
             ],
             batch_size=BATCH,
         )
+    # Bulk inserts send no model signals, so retire the anonymous page cache here.
+    invalidate()
     return items

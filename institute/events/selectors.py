@@ -4,8 +4,6 @@ Every function runs a fixed number of queries whatever the amount of data: the l
 selects each occurrence with its item in one query, and facet counts are GROUP BY queries.
 """
 
-from dataclasses import replace
-
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -31,7 +29,7 @@ def live_occurrences():
     return Occurrence.objects.filter(item__live=True)
 
 
-def apply_filters(queryset, filters: CalendarFilters, *, now=None):
+def apply_filters(queryset, filters: CalendarFilters, *, now=None, by_time=True):
     now = now or timezone.now()
     conditions = Q()
     if filters.kind:
@@ -51,7 +49,9 @@ def apply_filters(queryset, filters: CalendarFilters, *, now=None):
             | Q(item__venue__icontains=filters.q)
         )
     # An occurrence is upcoming until it ends, so what is on today still shows.
-    if filters.when == When.PAST:
+    if not by_time:
+        pass
+    elif filters.when == When.PAST:
         conditions &= Q(end__lt=now)
     else:
         conditions &= Q(end__gte=now)
@@ -92,10 +92,10 @@ def facet_counts(filters: CalendarFilters, *, now=None) -> dict:
     counts["sub_kind"] = (
         _grouped(filters.without("sub_kind"), "item__sub_kind", now) if filters.kind else {}
     )
-    counts["when"] = {
-        when.value: apply_filters(live_occurrences(), replace(filters, when=when), now=now).count()
-        for when in When
-    }
+    # Both sides of the time filter in one query; the listing's own total is one of them.
+    counts["when"] = apply_filters(live_occurrences(), filters, now=now, by_time=False).aggregate(
+        upcoming=Count("pk", filter=Q(end__gte=now)), past=Count("pk", filter=Q(end__lt=now))
+    )
     return counts
 
 

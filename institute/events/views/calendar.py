@@ -82,9 +82,10 @@ def calendar_listing(request, page, kind, sub_kind):
     filters = parse(request.GET, kind=kind, sub_kind=sub_kind, topic_slugs=[t.slug for t in topics])
     now = timezone.now()
     base = page.get_url(request)
-    paginator = Paginator(selectors.calendar_occurrences(filters, now=now), PER_PAGE)
-    page_obj = paginator.get_page(filters.page)
     counts = selectors.facet_counts(filters, now=now)
+    paginator = Paginator(selectors.calendar_occurrences(filters, now=now), PER_PAGE)
+    paginator.count = counts["when"][filters.when]  # already counted with the facets
+    page_obj = paginator.get_page(filters.page)
     path = filters.path(base)
     heading = _heading(filters)
     context = page.get_context(request)
