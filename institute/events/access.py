@@ -1,4 +1,4 @@
-from institute.core.access import MEMBER, STAFF, Rule
+from institute.core.access import ANONYMOUS, MEMBER, STAFF, Rule
 
 RULES = {
     "events:my_bookings": Rule(MEMBER),
@@ -6,7 +6,15 @@ RULES = {
     "events:cancel": Rule(MEMBER, kwargs=lambda: {"occurrence_id": _sample_occurrence().pk}),
     "events:attendees": Rule(STAFF, kwargs=lambda: {"occurrence_id": _sample_occurrence().pk}),
     "events:attendees_csv": Rule(STAFF, kwargs=lambda: {"occurrence_id": _sample_occurrence().pk}),
+    "events:feed": Rule(ANONYMOUS, kwargs=lambda: {"path": _sample_path(calendar=True)}),
+    "events:item_calendar": Rule(ANONYMOUS, kwargs=lambda: {"path": _sample_path()}),
 }
+
+
+def _sample_path(calendar=False):
+    occurrence = _sample_occurrence()
+    page = occurrence.item.get_parent() if calendar else occurrence.item
+    return page.url_path.split("/", 2)[2]  # drop the site root's own segment
 
 
 def _sample_occurrence():

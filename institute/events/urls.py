@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from .views import bookings, staff
+from .views import bookings, calendar, staff
 
 app_name = "events"
 
@@ -10,4 +10,7 @@ urlpatterns = [
     path("bookings/<int:occurrence_id>/cancel/", bookings.cancel, name="cancel"),
     path("bookings/<int:occurrence_id>/attendees/", staff.attendees, name="attendees"),
     path("bookings/<int:occurrence_id>/attendees.csv", staff.attendees_csv, name="attendees_csv"),
+    # Feeds sit beside the Wagtail page views they mirror (Wagtail serves only "…/" paths).
+    re_path(r"^(?P<path>(?:[\w-]+/)+)feed\.ics$", calendar.feed, name="feed"),
+    re_path(r"^(?P<path>(?:[\w-]+/)+)calendar\.ics$", calendar.item_calendar, name="item_calendar"),
 ]

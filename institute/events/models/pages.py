@@ -21,7 +21,8 @@ RESERVED_SLUGS = {*Kind.values, "feed-ics", "feed"}
 
 class CalendarPage(RoutablePageMixin, BasePage):
     """``/calendar/``: the filtered listing of every item, with its kind and sub-kind views
-    (``/calendar/training/workshop/``) and an ICS feed beside each (``…/feed.ics``)."""
+    (``/calendar/training/workshop/``). The ICS feed beside each view (``…/feed.ics``) is a
+    plain Django URL (Wagtail serves only paths ending in a slash) that routes back here."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
@@ -35,25 +36,16 @@ class CalendarPage(RoutablePageMixin, BasePage):
     def listing(self, request, kind=None, sub_kind=None):
         from ..views.calendar import calendar_listing
 
-        _check_sub_kind(kind, sub_kind)
+        check_sub_kind(kind, sub_kind)
         return calendar_listing(request, self, kind, sub_kind)
 
-    @re_path(r"^feed\.ics$")
-    @re_path(rf"^(?P<kind>{KIND_PATTERN})/feed\.ics$")
-    @re_path(rf"^(?P<kind>{KIND_PATTERN})/(?P<sub_kind>[-\w]+)/feed\.ics$")
-    def feed(self, request, kind=None, sub_kind=None):
-        from ..views.calendar import calendar_feed
 
-        _check_sub_kind(kind, sub_kind)
-        return calendar_feed(request, self, kind, sub_kind)
-
-
-def _check_sub_kind(kind, sub_kind):
+def check_sub_kind(kind, sub_kind):
     if sub_kind is not None and sub_kind not in SUB_KINDS[Kind(kind)]:
         raise Http404(f"{Kind(kind).label} have no sub-kind called “{sub_kind}”.")
 
 
-class CalendarItemPage(RoutablePageMixin, BasePage):
+class CalendarItemPage(BasePage):
     """An event, a training course or a webinar — one page, whether it runs once or monthly."""
 
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.EVENTS)
@@ -173,16 +165,6 @@ class CalendarItemPage(RoutablePageMixin, BasePage):
                 errors["recurrence"] = str(exc)
         if errors:
             raise ValidationError(errors)
-
-    @re_path(r"^$")
-    def detail(self, request):
-        return self.render(request)
-
-    @re_path(r"^calendar\.ics$")
-    def ics(self, request):
-        from ..views.calendar import item_feed
-
-        return item_feed(request, self)
 
     def get_context(self, request, *args, **kwargs):
         from ..views.item import item_context

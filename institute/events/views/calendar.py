@@ -4,9 +4,10 @@ from dataclasses import replace
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from institute.core.selectors import topic_list
 from institute.people.models import Region
@@ -140,3 +141,50 @@ def item_feed(request, item):
     )
     response["Content-Disposition"] = f'attachment; filename="{item.slug}.ics"'
     return response
+
+
+def _route(request, path):
+    """The Wagtail page at ``path`` and, for the calendar, the kind and sub-kind it names."""
+    from wagtail.models import Site
+
+    from ..models import CalendarPage
+    from ..models.pages import check_sub_kind
+
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    components = [part for part in path.split("/") if part]
+    result = site.root_page.specific.route(request, components)
+    page, args = result.page.specific, result.args
+    if not page.live:
+        raise Http404
+    for restriction in page.get_view_restrictions():
+        if not restriction.accept_request(request):
+            raise Http404
+    kwargs = {}
+    if isinstance(page, CalendarPage) and args:
+        kwargs = args[2]
+        check_sub_kind(kwargs.get("kind"), kwargs.get("sub_kind"))
+    return page, kwargs
+
+
+@require_GET
+def feed(request, path):
+    """``<calendar view>/feed.ics``: the view at ``path`` as a subscribable calendar."""
+    from ..models import CalendarPage
+
+    page, kwargs = _route(request, path)
+    if not isinstance(page, CalendarPage):
+        raise Http404
+    return calendar_feed(request, page, kwargs.get("kind"), kwargs.get("sub_kind"))
+
+
+@require_GET
+def item_calendar(request, path):
+    """``<item>/calendar.ics``: every occurrence of one item, for 'add to calendar'."""
+    from ..models import CalendarItemPage
+
+    page, _ = _route(request, path)
+    if not isinstance(page, CalendarItemPage):
+        raise Http404
+    return item_feed(request, page)
