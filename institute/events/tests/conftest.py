@@ -3,6 +3,7 @@ import datetime as dt
 import factory
 import pytest
 from django.utils import timezone
+from django.utils.text import slugify
 
 from institute.core.models import Topic
 from institute.events.demo_helpers import add_item, ensure_calendar
@@ -36,7 +37,7 @@ def make_item(calendar):
         )
         fields.setdefault("end", start + dt.timedelta(hours=hours))
         title = title or f"Item {n}"
-        fields.setdefault("slug", f"item-{n}-{title.lower().replace(' ', '-')}"[:80])
+        fields.setdefault("slug", f"item-{n}-{slugify(title)}"[:80])
         return add_item(calendar, title=title, start=start, topics=topics, **fields)
 
     return make
