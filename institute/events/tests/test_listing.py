@@ -248,6 +248,7 @@ def test_listing_query_count_is_the_same_for_10_and_1000_items(client, calendar,
     client.get("/calendar/?warm=up")  # the site's root paths are cached after a first request
     small = _listing_queries(client, url)
     _bulk_items(calendar, 990, 10)
+    client.get("/calendar/?warm=again")  # the roof's cached chrome was retired by the insert
     large = _listing_queries(client, url)
     assert small == large
     assert large <= 15  # six of them are Wagtail routing the page and its breadcrumbs
