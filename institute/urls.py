@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("account/", include("institute.people.urls")),
     path("", include("institute.core.urls")),
+    path("", include("institute.events.urls")),
     # Rooms add their URLs above this line; Wagtail's page tree serves everything else.
 ]
 
