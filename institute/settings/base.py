@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     # The roof
     "institute.core",
     "institute.people",
+    "institute.benchmarking",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
