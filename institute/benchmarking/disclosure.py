@@ -85,15 +85,16 @@ def _raw(row) -> dict:
 def disclose(rows, *, viewer=None) -> list[Figure]:
     """Apply disclosure control to raw result rows (``Result`` objects or dicts).
 
-    ``viewer`` is the participant id allowed to see its own organisation rows (None: no
-    organisation rows at all). For secondary suppression to work, pass every peer-group row
-    of the questions shown, not only the ones a page displays.
+    ``viewer`` is the set of participant ids whose organisation rows may be shown (those of
+    the organisation viewing its own report; None: no organisation rows at all). For
+    secondary suppression to work, pass every peer-group row of the questions shown, not
+    only the ones a page displays.
     """
     raws = [_raw(r) for r in rows]
     raws = [
         r
         for r in raws
-        if r["scope"] != "organisation" or (viewer and r["participant_id"] == viewer)
+        if r["scope"] != "organisation" or (viewer and r["participant_id"] in viewer)
     ]
     hidden: dict[int, str] = {}
     for i, r in enumerate(raws):
