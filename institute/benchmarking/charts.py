@@ -6,6 +6,10 @@ from django.utils.html import format_html, format_html_join
 WIDTH, BAR_H, GAP, LABEL_W = 420, 22, 10, 130
 
 
+def _n(value: float) -> str:
+    return f"{value:.1f}"
+
+
 def share_bars(title: str, bars: list[tuple[str, object]]) -> str:
     """Horizontal bars of share favourable with Wilson whiskers; suppressed bars omitted."""
     shown = [(label, f) for label, f in bars if f is not None and f.share is not None]
@@ -20,22 +24,22 @@ def share_bars(title: str, bars: list[tuple[str, object]]) -> str:
         parts.append(
             format_html(
                 '<text x="{}" y="{}" text-anchor="end" class="chart-label">{}</text>'
-                '<rect x="{}" y="{}" width="{:.1f}" height="{}" class="chart-bar chart-bar--{}"/>'
-                '<line x1="{:.1f}" x2="{:.1f}" y1="{}" y2="{}" class="chart-whisker"/>'
-                '<text x="{:.1f}" y="{}" class="chart-value">{}%</text>',
+                '<rect x="{}" y="{}" width="{}" height="{}" class="chart-bar chart-bar--{}"/>'
+                '<line x1="{}" x2="{}" y1="{}" y2="{}" class="chart-whisker"/>'
+                '<text x="{}" y="{}" class="chart-value">{}%</text>',
                 LABEL_W - 6,
                 mid + 4,
                 label,
                 LABEL_W,
                 y,
-                w,
+                _n(w),
                 BAR_H,
                 "own" if i == 0 and label == "Your organisation" else "peer",
-                lo,
-                hi,
+                _n(lo),
+                _n(hi),
                 mid,
                 mid,
-                LABEL_W + max(w, hi - LABEL_W) + 4,
+                _n(LABEL_W + max(w, hi - LABEL_W) + 4),
                 mid + 4,
                 round(f.share * 100),
             )
@@ -84,7 +88,7 @@ def trend_lines(title: str, series: dict[str, dict[int, float]]) -> str:
             )
     ticks = format_html_join(
         "",
-        '<text x="{:.1f}" y="{}" text-anchor="middle" class="chart-label">{}</text>',
+        '<text x="{}" y="{}" text-anchor="middle" class="chart-label">{}</text>',
         (
             (x(yr), height - 8, yr)
             for yr in years
@@ -93,9 +97,12 @@ def trend_lines(title: str, series: dict[str, dict[int, float]]) -> str:
     )
     grid = format_html_join(
         "",
-        '<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" class="chart-grid"/>'
-        '<text x="{}" y="{:.1f}" text-anchor="end" class="chart-label">{}%</text>',
-        ((left, width - 10, y(v), y(v), left - 4, y(v) + 4, int(v * 100)) for v in (0, 0.5, 1)),
+        '<line x1="{}" x2="{}" y1="{}" y2="{}" class="chart-grid"/>'
+        '<text x="{}" y="{}" text-anchor="end" class="chart-label">{}%</text>',
+        (
+            (left, width - 10, _n(y(v)), _n(y(v)), left - 4, _n(y(v) + 4), int(v * 100))
+            for v in (0, 0.5, 1)
+        ),
     )
     return format_html(
         '<svg class="chart chart--trend" viewBox="0 0 {} {}" width="100%" role="img" '

@@ -105,8 +105,12 @@ def add_responses(participant, module_version, answers_by_key):
     """answers_by_key: {"question-key": [value for each response (or list, or None)]}."""
     questions = {q.key: q for q in module_version.questions.all()}
     count = max(len(v) for v in answers_by_key.values())
+    link = participant.links.filter(module_version=module_version).first()
     responses = Response.objects.bulk_create(
-        [Response(participant=participant, module_version=module_version) for _ in range(count)]
+        [
+            Response(participant=participant, module_version=module_version, link=link)
+            for _ in range(count)
+        ]
     )
     rows = []
     for key, values in answers_by_key.items():
