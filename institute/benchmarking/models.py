@@ -180,8 +180,8 @@ class Response(models.Model):
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="responses")
     module_version = models.ForeignKey(ModuleVersion, on_delete=models.CASCADE)
     # Issued with the form; the unique constraint makes a double click or a retried
-    # request store the submission once.
-    submission_token = models.UUIDField(unique=True, default=uuid.uuid4)
+    # request store the submission once. Imported history has none (NULLs never clash).
+    submission_token = models.UUIDField(unique=True, null=True, default=uuid.uuid4)
     submitted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
