@@ -8,7 +8,7 @@ from institute.core.selectors import Item
 from institute.people.selectors import coordinated_organisations, is_coordinator
 
 from .disclosure import disclose
-from .models import Action, Cycle, Participant, Question, Response, Result, SurveyLink
+from .models import Action, Cycle, Module, Participant, Question, Response, Result, SurveyLink
 
 
 def can_see_report(user, organisation) -> bool:
@@ -58,7 +58,9 @@ def cycle_summary(cycle):
     )
     return {
         "organisations": organisations,
-        "responses": Response.objects.filter(participant__cycle=cycle).count(),
+        "responses": Response.objects.filter(
+            participant__cycle=cycle, module_version__module__level=Module.Level.END_USER
+        ).count(),
         "figures": figures,
         "headlines": [
             (q, f) for q, f in figures if q.finding and f.share is not None and not f.suppressed
