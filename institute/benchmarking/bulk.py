@@ -47,6 +47,17 @@ def write_answers(frame: pl.DataFrame, progress=None, chunk: int = 1_000_000) ->
             progress(min(start + chunk, frame.height), frame.height)
 
 
+RESULT_COLUMNS = (
+    'cycle_id, question_id, key, scope, "group", participant_id, n, organisations, mean, '
+    "favourable, share, ci_low, ci_high, distribution, quartile"
+)
+
+
+def write_results(frame: pl.DataFrame) -> None:
+    """frame: the columns of ``RESULT_COLUMNS`` in that order, distribution as JSON text."""
+    _write("benchmarking_result", RESULT_COLUMNS, frame)
+
+
 def _write(table, columns, frame: pl.DataFrame) -> None:
     if not frame.height:
         return

@@ -15,7 +15,10 @@ import polars as pl
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .models import Cycle, Participant, Question, Result
+from institute.core import cache as page_cache
+
+from . import bulk
+from .models import Cycle, Participant, Question
 
 Z95 = 1.959963984540054  # the 97.5th percentile of the standard normal distribution
 
@@ -232,35 +235,47 @@ def compute_results(cycle_ids) -> int:
     if not cycle_ids:
         return 0
     tally, questions, participants, multi_n = _frames_for(cycle_ids)
-    rows = []
-    if tally.height:
-        out = compute(tally, questions, participants, multi_n)
-        for r in out.iter_rows(named=True):
-            rows.append(
-                Result(
-                    cycle_id=r["cycle_id"],
-                    question_id=r["question_id"],
-                    key=r["key"],
-                    scope=r["scope"],
-                    group=r["group"] or "",
-                    participant_id=r["participant_id"],
-                    n=r["n"],
-                    organisations=r["organisations"],
-                    mean=r["mean"],
-                    favourable=r["favourable"],
-                    share=r["share"],
-                    ci_low=r["ci_low"],
-                    ci_high=r["ci_high"],
-                    distribution={_label(d["value"]): d["c"] for d in r["distribution"]},
-                    quartile=r["quartile"],
-                )
-            )
+    out = compute(tally, questions, participants, multi_n) if tally.height else None
     with transaction.atomic():
-        Result.objects.filter(cycle_id__in=cycle_ids).delete()
-        Result.objects.bulk_create(rows, batch_size=5000)
+        # Raw DELETE and bulk insert: the ORM would load and signal every row one by one.
+        marks = ", ".join(["%s"] * len(cycle_ids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM benchmarking_result WHERE cycle_id IN ({marks})",  # noqa: S608
+                cycle_ids,
+            )
+        if out is not None:
+            bulk.write_results(_result_rows(out))
         Cycle.objects.filter(pk__in=cycle_ids).update(results_computed_at=timezone.now())
-    return len(rows)
+    page_cache.invalidate()
+    return 0 if out is None else out.height
 
 
-def _label(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
+def _result_rows(out: pl.DataFrame) -> pl.DataFrame:
+    value = pl.element().struct.field("value")
+    label = (
+        pl.when(value == value.floor())
+        .then(value.cast(pl.Int64).cast(pl.Utf8))
+        .otherwise(value.cast(pl.Utf8))
+    )
+    pairs = pl.format('"{}": {}', label, pl.element().struct.field("c"))
+    distribution = pl.concat_str(
+        [pl.lit("{"), pl.col("distribution").list.eval(pairs).list.join(", "), pl.lit("}")]
+    )
+    return out.select(
+        "cycle_id",
+        "question_id",
+        "key",
+        "scope",
+        pl.col("group").fill_null(""),
+        "participant_id",
+        "n",
+        "organisations",
+        "mean",
+        "favourable",
+        "share",
+        "ci_low",
+        "ci_high",
+        distribution.alias("distribution"),
+        "quartile",
+    )
