@@ -29,8 +29,11 @@ demo: migrate
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py ensure_admin
 
-## Set everything up from a fresh clone and serve the site with demo data.
-## A task worker runs beside the server (search indexing, e-mails); Ctrl+C stops both.
+# Absolute links (the admin address it prints, e-mails) follow HOST and PORT.
+run demo: export BASE_URL ?= http://$(HOST):$(PORT)
+
+## Set everything up from a fresh clone and serve the site with demo data. A task worker runs
+## beside the server (search indexing, e-mails); Ctrl+C stops both.
 run: demo
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"

@@ -17,10 +17,25 @@ def _limit_email(field):
     field.widget.attrs["maxlength"] = str(EMAIL_MAX_LENGTH)
 
 
+REQUIRED = {
+    "email": "Enter your e-mail address.",
+    "login": "Enter your e-mail address.",
+    "password": "Enter your password.",
+    "oldpassword": "Enter your current password.",
+    "password1": "Enter a password.",
+    "password2": "Enter the password again to confirm it.",
+}
+INVALID_EMAIL = "Enter an e-mail address in the form name@example.org."
+
+
 def _plain_widgets(form):
     # Visible labels do the job; placeholders repeating them only add noise for screen readers.
-    for field in form.fields.values():
+    for name, field in form.fields.items():
         field.widget.attrs.pop("placeholder", None)
+        if name in REQUIRED:
+            field.error_messages["required"] = REQUIRED[name]
+        if isinstance(field, forms.EmailField):
+            field.error_messages["invalid"] = INVALID_EMAIL
         if isinstance(field.widget, forms.PasswordInput):
             # Hashing a megabyte-long "password" is wasted work; nobody types one.
             field.validators.append(MaxLengthValidator(PASSWORD_MAX_LENGTH))
@@ -43,6 +58,8 @@ class LoginForm(allauth_forms.LoginForm):
         super().__init__(*args, **kwargs)
         self.fields["login"].label = "E-mail"
         _limit_email(self.fields["login"])
+        # The page links to password reset beside the button, not inside the field's hint.
+        self.fields["password"].help_text = ""
         if "remember" in self.fields:
             self.fields["remember"].label = "Keep me signed in on this device"
         _plain_widgets(self)
@@ -68,6 +85,7 @@ class ChangePasswordForm(allauth_forms.ChangePasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["oldpassword"].label = "Current password"
+        self.fields["oldpassword"].help_text = ""
         self.fields["password1"].label = "New password"
         self.fields["password2"].label = "Confirm new password"
         _plain_widgets(self)

@@ -5,6 +5,7 @@ import json
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.core.management import CommandError, call_command
 
 from institute.core.models import Topic
 from institute.people import privacy, services
@@ -157,3 +158,15 @@ def test_a_failing_room_erasure_changes_nothing(member):
 
 def test_erased_page_is_public(client):
     assert client.get("/account/deleted/").status_code == 200
+
+
+def test_staff_erase_a_person_by_command_and_the_record_says_staff(member):
+    call_command("erase_person", member.email, "--yes")
+    member.refresh_from_db()
+    assert member.erased_at is not None
+    assert ErasureRecord.objects.get().requested_by == ErasureRecord.RequestedBy.STAFF
+
+
+def test_erase_command_for_an_unknown_address_is_a_clear_error():
+    with pytest.raises(CommandError, match="No account"):
+        call_command("erase_person", "nobody@example.org", "--yes")
