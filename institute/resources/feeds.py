@@ -53,7 +53,7 @@ def hub_atom_feed(request, hub, type_slug):
         feed_guid=view_url,
     )
     for resource in results.page.object_list:
-        link = resource.get_full_url(request)
+        link = request.build_absolute_uri(resource.get_url(request))
         feed.add_item(
             title=resource.title,
             link=link,
@@ -116,7 +116,7 @@ def podcast_rss_feed(request, series):
     image_url = request.build_absolute_uri(series.image.file.url) if series.image else ""
     feed = PodcastFeed(
         title=series.title,
-        link=series.get_full_url(request),
+        link=request.build_absolute_uri(series.get_url(request)),
         description=series.description,
         language=series.language,
         feed_url=request.build_absolute_uri(),
@@ -131,7 +131,7 @@ def podcast_rss_feed(request, series):
     for episode in series_episodes(series):
         feed.add_item(
             title=episode.title,
-            link=episode.get_full_url(request),
+            link=request.build_absolute_uri(episode.get_url(request)),
             description=episode.summary,
             unique_id=f"urn:uuid:{episode.translation_key}",
             unique_id_is_permalink=False,

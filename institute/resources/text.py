@@ -8,6 +8,8 @@ from django.utils.safestring import mark_safe
 
 SNIPPET_CHARS = 240
 MAX_TERMS = 12
+# Search operators people type out of habit; searched for as words they would match nothing.
+OPERATORS = {"and", "or", "not", "near"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 
@@ -55,13 +57,14 @@ def search_text(query: str) -> str:
     only, in lower case, makes any input safe to search for.
     """
     words = [w.lower() for w in _WORD.findall((query or "").replace("\x00", " "))]
+    words = [w for w in words if w not in OPERATORS]
     return " ".join(words[:MAX_TERMS])
 
 
 def query_terms(query: str) -> list[str]:
     """The words of a search query (operators and punctuation dropped), longest first."""
     words = {w.lower() for w in _WORD.findall(query or "") if len(w) > 1}
-    words -= {"and", "or", "not"}
+    words -= OPERATORS
     return sorted(words, key=len, reverse=True)[:MAX_TERMS]
 
 

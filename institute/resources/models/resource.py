@@ -111,6 +111,7 @@ class ResourcePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["can_read_members"] = can_read_members_content(request.user)
+        context["og_type"] = "article"
         context["related"] = related_by_topic(self)
         context["related_elsewhere"] = related_elsewhere(self)
         return context

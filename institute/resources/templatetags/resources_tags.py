@@ -21,7 +21,7 @@ def resource_json_ld(context, page):
         "headline": page.title,
         "name": page.title,
         "description": page.summary,
-        "url": page.get_full_url(request),
+        "url": request.build_absolute_uri(page.get_url(request)),
         "datePublished": page.published.isoformat(),
         "dateModified": (page.updated or page.published).isoformat(),
         "author": [{"@type": "Person", "name": a.name} for a in page.authors.all()],
@@ -45,7 +45,8 @@ def resource_json_ld(context, page):
 @register.inclusion_tag("resources/includes/share.html", takes_context=True)
 def share_links(context, page):
     """LinkedIn, e-mail and copy-link sharing for a page (copy works without JS as a link)."""
-    url = page.get_full_url(context["request"])
+    request = context["request"]
+    url = request.build_absolute_uri(page.get_url(request))
     return {
         "url": url,
         "linkedin": f"https://www.linkedin.com/sharing/share-offsite/?url={quote(url, safe='')}",
