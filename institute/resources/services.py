@@ -170,3 +170,23 @@ def hub_search_index_refresh():
             objects = [o for o in objects if type(o) is ResourcePage]
         if objects:
             backend.add_bulk(model, objects)
+
+
+@transaction.atomic
+def resource_import_pdf(*, path, hub, resource_type):
+    """Create a draft resource from the PDF at ``path``; returns ``(page, problems)``.
+
+    Raises ``PdfImportError`` (and creates nothing) when the file is not a readable PDF.
+    """
+    from .pdf import read_pdf
+
+    draft = read_pdf(path)
+    page = resource_create(
+        parent=hub,
+        title=draft.title,
+        live=False,
+        resource_type=resource_type,
+        summary="",
+        body=draft.blocks,
+    )
+    return page, draft.problems
