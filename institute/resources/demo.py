@@ -2,6 +2,7 @@
 issues and podcast named in the society's 2023 year in review; ``large`` adds 10,000
 generated resources for the benchmarks."""
 
+import datetime
 import io
 import random
 import uuid
@@ -196,19 +197,17 @@ WORDS = [
 ]
 
 
-def _large(hub, topics, log):
+def _large(hub, topics, log, count=LARGE_COUNT):
     have = ResourcePage.objects.filter(slug__startswith=LARGE_PREFIX).count()
-    missing = LARGE_COUNT - have
+    missing = count - have
     if missing <= 0:
         log(f"{have} generated resources already there")
         return
     rng = random.Random(2023 + have)  # noqa: S311 — demo data, not security
     types = [t for t, _ in ResourceType.choices if t != ResourceType.PODCAST_EPISODE]
     topic_ids = [t.pk for t in topics.values()]
-    import datetime
-
     rows = []
-    for n in range(have, LARGE_COUNT):
+    for n in range(have, count):
         words = rng.sample(WORDS, 8)
         title = f"{words[0].title()} {words[1]} and {words[2]}: note {n + 1}"
         rows.append(
@@ -225,4 +224,4 @@ def _large(hub, topics, log):
     created = 0
     for start in range(0, len(rows), 2000):
         created += resources_bulk_create(hub=hub, rows=rows[start : start + 2000])
-        log(f"generated resources: {have + created}/{LARGE_COUNT}")
+        log(f"generated resources: {have + created}/{count}")
