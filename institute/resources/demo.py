@@ -9,6 +9,7 @@ import uuid
 
 from django.core.files.images import ImageFile
 from wagtail.images.models import Image
+from wagtail.models import Collection
 
 from institute.core.demo import child_page, ensure_home
 from institute.core.models import Topic
@@ -122,6 +123,8 @@ def podcast_artwork(title):
     draw.text((100, 600), title, fill=(255, 255, 255))
     buffer = io.BytesIO()
     canvas.save(buffer, format="PNG")
+    if Collection.get_first_root_node() is None:  # a flushed database has no image collection
+        Collection.add_root(name="Root")
     return Image.objects.create(
         title=f"{title} artwork", file=ImageFile(buffer, name=f"{uuid.uuid4().hex[:8]}.png")
     )
