@@ -11,7 +11,8 @@ from institute.core import topics as topic_registry
 from institute.core.selectors import Item
 
 from .models import CollectionItem, PodcastEpisodePage, ResourcePage, ResourceType
-from .text import highlight, html_text, search_text, stream_text
+from .search import matching, ranked_ids
+from .text import highlight, html_text, stream_text
 
 # Django group the people room gives to members; staff read everything too.
 MEMBER_GROUP = "Member"
@@ -89,40 +90,35 @@ def hub_results(
     matches become a subquery so that facets and sorting stay in plain SQL.
     """
     base = published_resources().descendant_of(hub)
-    ordered = None
-    terms = search_text(query)
-    if query and not terms:
-        base = base.none()  # nothing searchable in the query (only punctuation, say)
-    elif terms:
-        results = base.search(terms, operator="and", order_by_relevance=(sort == "relevance"))
-        # The backend's own queryset of matches (unsliced), ordered by score for relevance.
-        matched = results.get_queryset()
-        base = base.filter(pk__in=matched.order_by().values("pk"))
-        if sort == "relevance":
-            ordered = matched
+    results = None
+    if query:
+        base, results = matching(base, query)
     filters = _facet_filters(type_slug=type_slug, topic=topic, collection=collection, year=year)
     facets = _facets(
         base, filters, type_slug=type_slug, topic=topic, collection=collection, year=year
     )
-    if ordered is not None:
-        listing = _apply(ordered, filters)
-    else:
-        listing = _apply(base, filters).order_by("-published", "-pk")
-    listing = listing.prefetch_related("topics")
-    if not query:
-        listing = listing.defer("body", "members_body")
-    paginator = Paginator(listing, per_page)
+    listing = _apply(base, filters)
     # Every resource has exactly one type, so the type facet (which applies every other
     # filter) already holds the total: no separate COUNT query.
     type_counts = {o.value: o.count for o in facets["type"]}
-    paginator.count = type_counts.get(type_slug, 0) if type_slug else sum(type_counts.values())
-    page = paginator.get_page(page_number)
+    total = type_counts.get(type_slug, 0) if type_slug else sum(type_counts.values())
+    if results is not None and sort == "relevance":
+        page = Paginator(ranked_ids(results, listing), per_page).get_page(page_number)
+        found = listing.filter(pk__in=page.object_list).prefetch_related("topics").in_bulk()
+        page.object_list = [found[pk] for pk in page.object_list if pk in found]
+    else:
+        listing = listing.order_by("-published", "-pk").prefetch_related("topics")
+        if not query:
+            listing = listing.defer("body", "members_body")
+        paginator = Paginator(listing, per_page)
+        paginator.count = total
+        page = paginator.get_page(page_number)
     snippets = {}
     if query:
         for resource in page.object_list:
             text = f"{resource.summary} {stream_text(resource.body)}"
             snippets[resource.pk] = highlight(text, query)
-    return HubResults(page=page, total=paginator.count, facets=facets, snippets=snippets)
+    return HubResults(page=page, total=total, facets=facets, snippets=snippets)
 
 
 def _facets(base, filters, *, type_slug, topic, collection, year):

@@ -121,3 +121,22 @@ def test_null_character_in_search_gets_a_clear_message(client, hub, library):
 def test_operators_in_the_query_are_searched_as_words(client, hub, library):
     response = client.get("/resources/", {"q": '"ransomware" AND'})
     assert "Ransomware recovery playbook" in titles(response)
+
+
+def test_relevance_ranks_a_title_match_above_a_body_match(client, hub):
+    f.resource(hub, title="Council platform", body="<p>Our geospatial work in brief.</p>")
+    f.resource(hub, title="Geospatial strategy", body="<p>Maps and geospatial data.</p>")
+    response = client.get("/resources/?q=geospatial")
+    assert titles(response)[0] == "Geospatial strategy"
+
+
+def test_relevance_results_paginate(client, hub):
+    hub.per_page = 2
+    hub.save()
+    for n in range(3):
+        f.resource(hub, title=f"Geospatial note {n}")
+    first = titles(client.get("/resources/?q=geospatial"))
+    second = titles(client.get("/resources/?q=geospatial&page=2"))
+    assert len(first) == 2
+    assert len(second) == 1
+    assert not set(first) & set(second)
