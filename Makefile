@@ -29,11 +29,17 @@ demo: migrate
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py ensure_admin
 
-## Set everything up from a fresh clone and serve the site with demo data.
+# Absolute links (the admin address it prints, e-mails) follow HOST and PORT.
+run demo: export BASE_URL ?= http://$(HOST):$(PORT)
+
+## Set everything up from a fresh clone and serve the site with demo data. A task worker runs
+## beside the server (search indexing, e-mails); Ctrl+C stops both.
 run: demo
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@DJANGO_SETTINGS_MODULE=institute.settings.dev PATH="$(CURDIR)/$(BIN):$$PATH" deploy/task-worker & \
+	  worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## The whole test suite (unit, integration, browser; PostgreSQL-only tests when DATABASE_URL is set).
 test: install-dev
@@ -43,7 +49,7 @@ test: install-dev
 
 ## Benchmarks at demo scale `large`: prints a table and writes benchmarks/results/latest.json.
 bench: install-dev
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

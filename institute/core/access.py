@@ -27,6 +27,7 @@ class Rule:
 
 
 RULES = {
+    "core:search": Rule(ANONYMOUS, query="q=digital"),
     "core:topics": Rule(ANONYMOUS),
     "core:topic": Rule(ANONYMOUS, kwargs=lambda: {"slug": _sample_topic().slug}),
     "core:robots": Rule(ANONYMOUS),

@@ -7,7 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Site (roof)"
 
     def ready(self):
-        from . import cache, topics
+        from . import cache, search, topics
 
         cache.connect_invalidation()
         topics.register_core_sections()
+        search.register_core_sources()

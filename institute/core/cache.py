@@ -7,6 +7,8 @@ simply expire). With several workers the cache must be shared (Redis, or the fil
 production settings) so that all workers see the bump.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -81,7 +83,9 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or not _request_is_cacheable(request):
             return self.get_response(request)
-        key = f"page:{generation()}:{request.get_host()}:{request.get_full_path()}"
+        # Hashed: paths can be long and hold any character, which some cache backends refuse.
+        address = f"{request.get_host()}:{request.get_full_path()}".encode()
+        key = f"page:{generation()}:{hashlib.sha256(address).hexdigest()}"
         cached = cache.get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
@@ -93,3 +97,17 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "miss"
             cache.set(key, response, settings.PAGE_CACHE_SECONDS)
         return response
+
+
+def remember(key, compute, timeout=None):
+    """``compute()``'s value, cached until content next changes (or ``timeout`` seconds).
+
+    For small, often-read data such as the menu and the topic list, so that signed-in
+    visitors (who bypass the page cache) do not pay for them on every request either.
+    """
+    full_key = f"remember:{generation()}:{key}"
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, timeout or settings.PAGE_CACHE_SECONDS or 300)
+    return value

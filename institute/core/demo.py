@@ -1,9 +1,26 @@
-"""Demo content for the roof: the site, its home page, informational pages and topics."""
+"""Demo content for the roof: site, home page and its banner, informational pages, news and
+blog, topics, and the editor-managed menu and footer. Idempotent: existing content is kept."""
+
+import datetime
 
 from django.conf import settings
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
 
-from .models import HomePage, StandardPage, Topic
+from . import demo_content as content
+from .models import (
+    FooterLink,
+    HomePage,
+    HomePageHighlight,
+    MenuItem,
+    NewsIndexPage,
+    NewsPage,
+    NewsPageAuthor,
+    SiteChrome,
+    StandardPage,
+    Topic,
+)
 
 TOPICS = [
     (
@@ -44,16 +61,10 @@ TOPICS = [
     ("Benchmarking", "benchmarking", "Measuring and comparing ICT services."),
 ]
 
-PAGES = [
-    (
-        "About",
-        "about",
-        "The society of public-sector digital leaders, by the members, for the members.",
-    ),
-    ("Contact", "contact", "How to reach the society's team."),
-    ("How to join", "how-to-join", "Membership for individuals and organisations."),
-    ("FAQ", "faq", "Answers to the questions members ask most."),
-]
+# Generated volumes at scale "large" (benchmarks): posts per index, and a guide section of
+# standard pages three levels deep (sections × chapters × pages).
+LARGE_POSTS = {"news": 1500, "blog": 500}
+LARGE_GUIDES = (8, 5, 5)
 
 
 def ensure_home():
@@ -93,17 +104,191 @@ def ensure_home():
 
 
 def child_page(parent, model, slug, **fields):
+    """The child page with this slug, created (as published now) if missing."""
     page = parent.get_children().filter(slug=slug).specific().first()
     if page is None:
+        now = timezone.now()
+        # Publication times feed the sitemap's lastmod and the feeds.
+        fields = {"first_published_at": now, "last_published_at": now, **fields}
         page = parent.add_child(instance=model(slug=slug, **fields))
     return page
 
 
+def _published(date):
+    return timezone.make_aware(datetime.datetime.combine(date, datetime.time(9)))
+
+
+def _link(target, pages):
+    """(page, url) for a content link: ``LINK:<slug>`` names a demo page."""
+    if target.startswith("LINK:"):
+        return pages[target.removeprefix("LINK:")], ""
+    return None, target
+
+
+def _block_link(target, pages):
+    page, url = _link(target, pages)
+    return {"page": page, "url": url}
+
+
+def _resolve_links(body, pages):
+    resolved = []
+    for block_type, value in body:
+        if block_type == "call_to_action":
+            value = {**value, "link": _block_link(value["link"], pages)}
+        resolved.append((block_type, value))
+    return resolved
+
+
+def _seed_posts(index, posts, topics):
+    made = 0
+    for title, slug, date, summary, topic_slugs, authors, paragraphs in posts:
+        if index.get_children().filter(slug=slug).exists():
+            continue
+        post = NewsPage(
+            title=title,
+            slug=slug,
+            date=date,
+            first_published_at=_published(date),
+            last_published_at=_published(date),
+            summary=summary,
+            body=content.p(*paragraphs),
+            topics=[topics[s] for s in topic_slugs],
+            authors=[NewsPageAuthor(name=name, role=role) for name, role in authors],
+        )
+        index.add_child(instance=post)
+        made += 1
+    return made
+
+
+def _large_posts(index, topics, log):
+    """Generated posts over three years and every topic, for benchmark volumes.
+
+    Pages cannot be bulk-created (they live in a tree over two tables), so this adds them one
+    by one; about two thousand take a minute or so on SQLite.
+    """
+    wanted = LARGE_POSTS[index.slug]
+    existing = index.get_children().filter(slug__startswith="demo-post-").count()
+    topic_list = list(topics.values())
+    start = datetime.date(2021, 1, 1)
+    for n in range(existing, wanted):
+        date = start + datetime.timedelta(days=(n * 7) % 1095)
+        first = n % len(topic_list)
+        index.add_child(
+            instance=NewsPage(
+                title=f"Demo {index.title.lower()} post {n + 1}: notes from a member drop-in",
+                slug=f"demo-post-{n + 1}",
+                date=date,
+                first_published_at=_published(date),
+                last_published_at=_published(date),
+                summary="Generated demo post: what members shared about digital public services.",
+                body=content.p(
+                    "Members shared what works in digital leadership, data and cyber resilience "
+                    "across local public services."
+                ),
+                topics=topic_list[first : first + 2],
+            )
+        )
+        if (n + 1) % 250 == 0:
+            log(f"{index.title}: {n + 1} of {wanted} generated posts")
+
+
+def _large_guides(home, log):
+    """Standard pages three levels deep under a generated "Guides" page."""
+    guides = child_page(home, StandardPage, "guides", title="Guides", summary="Generated guides.")
+    sections, chapters, leaves = LARGE_GUIDES
+    made = 0
+    for s in range(1, sections + 1):
+        section = child_page(guides, StandardPage, f"section-{s}", title=f"Guide section {s}")
+        for c in range(1, chapters + 1):
+            chapter = child_page(section, StandardPage, f"chapter-{c}", title=f"Chapter {s}.{c}")
+            for leaf in range(1, leaves + 1):
+                child_page(
+                    chapter,
+                    StandardPage,
+                    f"page-{leaf}",
+                    title=f"Guide {s}.{c}.{leaf}: working with members",
+                    summary="Generated guide page for benchmark volumes.",
+                    body=content.p("How digital leaders work with members and partners."),
+                )
+                made += 1
+    log(f"guides: {made} standard pages three levels deep")
+
+
+def _seed_chrome(pages):
+    chrome = SiteChrome.load()
+    if not chrome.menu_items.exists():
+        for label, target in content.MENU:
+            page, url = _link(target, pages)
+            MenuItem.objects.create(chrome=chrome, label=label, link_page=page, link_url=url)
+    if not chrome.footer_links.exists():
+        for label, target in content.FOOTER:
+            page, url = _link(target, pages)
+            FooterLink.objects.create(chrome=chrome, label=label, link_page=page, link_url=url)
+    if not chrome.footer_text:
+        chrome.footer_text = "Institute — the society of public-sector digital leaders. Demo site."
+        chrome.save()
+
+
+def _seed_home(home, pages):
+    if not home.highlights.exists():
+        for title, text, label, target in content.HIGHLIGHTS:
+            page, url = _link(target, pages)
+            HomePageHighlight.objects.create(
+                page=home, title=title, text=text, label=label, link_page=page, link_url=url
+            )
+    if not home.rooms:
+        home.rooms = [
+            ("room", {"title": title, "text": text, "link": _block_link(target, pages)})
+            for title, text, target in content.ROOMS
+        ]
+        home.save_revision().publish()
+
+
 def seed(*, scale, log):
+    topics = {}
     for name, slug, description in TOPICS:
-        Topic.objects.get_or_create(slug=slug, defaults={"name": name, "description": description})
+        topics[slug] = Topic.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description}
+        )[0]
     log(f"{len(TOPICS)} topics")
     home = ensure_home()
-    for title, slug, summary in PAGES:
-        child_page(home, StandardPage, slug, title=title, summary=summary, body=f"<p>{summary}</p>")
-    log(f"home page and {len(PAGES)} informational pages")
+    pages = {}
+    for slug, page in content.PAGES.items():
+        pages[slug] = child_page(
+            home, StandardPage, slug, title=page["title"], summary=page["summary"]
+        )
+    for slug, page in content.PAGES.items():
+        if not pages[slug].body:
+            pages[slug].body = _resolve_links(page["body"], pages)
+            pages[slug].save_revision().publish()
+    log(f"{len(pages)} informational pages")
+    news = child_page(
+        home,
+        NewsIndexPage,
+        "news",
+        title="News",
+        summary="News from the society: announcements, partnerships, elections and fundraising.",
+        intro=RichText("<p>What the society has been doing, newest first.</p>"),
+    )
+    blog = child_page(
+        home,
+        NewsIndexPage,
+        "blog",
+        title="Blog",
+        summary="Members and staff write about digital leadership in public services.",
+        intro=RichText("<p>Stories and reflections from members and the team.</p>"),
+    )
+    made = _seed_posts(news, content.NEWS, topics) + _seed_posts(blog, content.BLOG, topics)
+    log(f"news and blog: {made} new posts")
+    if scale == "large":
+        _large_posts(news, topics, log)
+        _large_posts(blog, topics, log)
+        _large_guides(home, log)
+    pages |= {
+        "news": news,
+        "blog": blog,
+        **{slug: news.get_children().get(slug=slug) for _, slug, *_ in content.NEWS},
+    }
+    _seed_chrome(pages)
+    _seed_home(home, pages)
+    log("menu, footer, home page highlights and room links")

@@ -1,8 +1,18 @@
-"""Reads the roof offers to the rooms and to its own views."""
+"""Reads the roof offers to the rooms and to its own views, each in a bounded number of queries."""
 
 from dataclasses import dataclass
 
-from .models import StandardPage, Topic
+from django.db.models import Prefetch
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from .cache import remember
+from .models import HomePageHighlight, NewsPage, SiteChrome, StandardPage, Topic
+
+# Rendition specs used by templates; prefetched together so a listing costs one query for them.
+THUMBNAIL_SPEC = "fill-320x180"
+BANNER_SPEC = "fill-960x400"
+SHARE_SPEC = "fill-1200x630"
 
 
 @dataclass(frozen=True)
@@ -13,10 +23,155 @@ class Item:
     meta: str = ""
 
 
+@dataclass(frozen=True)
+class ChromeLink:
+    label: str
+    url: str
+    # aria-current value: "page" on the page itself, "true" inside its section, else "".
+    current: str = ""
+
+
+def _current(path, url):
+    if not url.startswith("/"):
+        return ""
+    if path == url:
+        return "page"
+    return "true" if url != "/" and path.startswith(url) else ""
+
+
+@dataclass(frozen=True)
+class Chrome:
+    menu: list
+    footer: list
+    footer_text: str
+
+
+def _load_chrome(request):
+    # Not SiteChrome.load(): that creates the record, and a GET must not write (a write
+    # retires the page cache).
+    chrome = SiteChrome.base_queryset().first()
+    if chrome is None:
+        return [], [], ""
+    links = {}
+    for name in ("menu_items", "footer_links"):
+        items = getattr(chrome, name).select_related("link_page").order_by("sort_order")
+        links[name] = [(item.label, item.get_url(request)) for item in items]
+    return links["menu_items"], links["footer_links"], chrome.footer_text
+
+
+def site_chrome(request):
+    """The main menu and footer links.
+
+    Three queries when content has changed, none otherwise: the links are kept in the cache
+    until the next content change, and on the request for the header and footer to share.
+    """
+    cached = getattr(request, "_institute_chrome", None)
+    if cached is not None:
+        return cached
+    menu, footer, footer_text = remember(
+        f"chrome:{request.get_host()}", lambda: _load_chrome(request)
+    )
+    result = Chrome(
+        [ChromeLink(label, url, _current(request.path, url)) for label, url in menu],
+        [ChromeLink(label, url) for label, url in footer],
+        footer_text,
+    )
+    request._institute_chrome = result
+    return result
+
+
+def _with_renditions(queryset, spec_field="image"):
+    rendition_model = get_image_model().get_rendition_model()
+    return queryset.select_related(spec_field).prefetch_related(
+        Prefetch(f"{spec_field}__renditions", queryset=rendition_model.objects.all())
+    )
+
+
+def home_highlights(home):
+    """The highlights of the home page's banner, in the editors' order, with their images."""
+    queryset = HomePageHighlight.objects.filter(page=home).select_related("link_page")
+    return list(_with_renditions(queryset).order_by("sort_order"))
+
+
+def news_posts(index=None, topic=None, *, with_authors=False):
+    """Live, public posts (of one index, or all), newest first, ready for a listing.
+
+    Topics, thumbnail renditions (and authors if asked) are prefetched and the body is
+    deferred, so the number of queries does not grow with the number of posts.
+    """
+    posts = NewsPage.objects.live().public()
+    if index is not None:
+        posts = posts.child_of(index)
+    if topic is not None:
+        posts = posts.filter(topics=topic)
+    posts = _with_renditions(posts).prefetch_related("topics")
+    if with_authors:
+        posts = posts.prefetch_related("authors")
+    return posts.defer_streamfields().order_by("-date", "-pk")
+
+
+def latest_news(limit=3):
+    """The newest posts of all indexes, for the home page (titles, dates and summaries only)."""
+    posts = NewsPage.objects.live().public().defer_streamfields().order_by("-date", "-pk")
+    return list(posts[:limit])
+
+
+def page_ancestors(page):
+    """The page's ancestors below the root, fetched once per page object (breadcrumbs)."""
+    if not hasattr(page, "_institute_ancestors"):
+        page._institute_ancestors = list(page.get_ancestors().filter(depth__gt=1))
+    return page._institute_ancestors
+
+
+def news_article_jsonld(post, request):
+    """schema.org Article data for a post (rendered as application/ld+json, not executed)."""
+    url = post.get_full_url(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": post.title,
+        "datePublished": post.date.isoformat(),
+        "url": url,
+        "mainEntityOfPage": url,
+        "author": [{"@type": "Person", "name": a.name} for a in post.authors.all()],
+        "publisher": {"@type": "Organization", "name": Site.find_for_request(request).site_name},
+    }
+    if post.last_published_at:
+        data["dateModified"] = post.last_published_at.isoformat()
+    if post.get_meta_description():
+        data["description"] = post.get_meta_description()
+    if post.image:
+        rendition = post.image.get_rendition(SHARE_SPEC)
+        data["image"] = request.build_absolute_uri(rendition.url)
+    if keywords := [topic.name for topic in post.topics.all()]:
+        data["keywords"] = keywords
+    return data
+
+
 def topic_list():
-    return Topic.objects.all()
+    """Every topic, by name (cached until content changes)."""
+    return remember("topics", lambda: list(Topic.objects.all()))
+
+
+def topic_by_slug(slug):
+    return Topic.objects.filter(slug=slug).first()
 
 
 def topic_pages(topic, limit=6):
     pages = StandardPage.objects.live().public().filter(topics=topic).order_by("title")[:limit]
     return [Item(title=p.title, url=p.url, summary=p.summary) for p in pages]
+
+
+def topic_news(topic, limit=6):
+    """The newest posts on a topic, for its topic page."""
+    posts = (
+        NewsPage.objects.live()
+        .public()
+        .filter(topics=topic)
+        .defer_streamfields()
+        .order_by("-date", "-pk")[:limit]
+    )
+    return [
+        Item(title=p.title, url=p.url, summary=p.summary, meta=p.date.strftime("%-d %B %Y"))
+        for p in posts
+    ]

@@ -30,7 +30,17 @@ def sections() -> list[TopicSection]:
     return sorted(_sections.values(), key=lambda s: (s.order, s.key))
 
 
-def register_core_sections():
-    from .selectors import topic_pages
+def _news_more_url(topic):
+    from .models import NewsIndexPage
 
+    index = NewsIndexPage.objects.live().public().filter(slug="news").first()
+    return f"{index.url}?topic={topic.slug}" if index else None
+
+
+def register_core_sections():
+    from .selectors import topic_news, topic_pages
+
+    register(
+        TopicSection(key="news", title="News", order=50, items=topic_news, more_url=_news_more_url)
+    )
     register(TopicSection(key="pages", title="About this topic", order=90, items=topic_pages))

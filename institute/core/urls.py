@@ -2,12 +2,14 @@ from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
 from . import views
+from .sitemaps import SITEMAPS
 
 app_name = "core"
 
 urlpatterns = [
+    path("search/", views.search, name="search"),
     path("topics/", views.topic_index, name="topics"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

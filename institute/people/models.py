@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 
 class Region(models.TextChoices):
@@ -53,6 +54,15 @@ class User(AbstractUser):
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
     )
+    topics = models.ManyToManyField(
+        "core.Topic",
+        blank=True,
+        related_name="interested_people",
+        help_text="Topics of interest: they shape the digest and suggestions.",
+    )
+    # Set when the person asked for erasure: the row stays, anonymised, so that counts of
+    # members, bookings or responses over the years still add up.
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     def __str__(self):
         return self.get_full_name() or self.email
@@ -79,3 +89,52 @@ class OrganisationRole(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.get_role_display()} at {self.organisation}"
+
+
+class Consent(models.Model):
+    """One decision about a kind of communication: given or withdrawn, with the words shown.
+
+    The history is kept (never updated in place); the latest record per purpose is the
+    person's current choice.
+    """
+
+    class Purpose(models.TextChoices):
+        NEWSLETTER = "newsletter", "Newsletter"
+        EVENT_REMINDERS = "event-reminders", "Event reminders"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(max_length=30, choices=Purpose.choices)
+    given = models.BooleanField()
+    wording_version = models.CharField(max_length=20)
+    wording = models.TextField(help_text="The exact words the person agreed to or withdrew.")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+        indexes = [models.Index(fields=["user", "purpose", "-recorded_at"])]
+
+    def __str__(self):
+        state = "given" if self.given else "withdrawn"
+        return f"{self.get_purpose_display()} consent {state} ({self.wording_version})"
+
+
+class ErasureRecord(models.Model):
+    """That an account was erased, when and at whose request — deliberately nothing personal."""
+
+    class RequestedBy(models.TextChoices):
+        MEMBER = "member", "The member"
+        STAFF = "staff", "Staff"
+
+    erased_at = models.DateTimeField(default=timezone.now)
+    requested_by = models.CharField(
+        max_length=10, choices=RequestedBy.choices, default=RequestedBy.MEMBER
+    )
+    sections = models.JSONField(
+        default=list, help_text="Keys of the personal-data sections that were erased."
+    )
+
+    class Meta:
+        ordering = ["-erased_at"]
+
+    def __str__(self):
+        return f"Erasure on {timezone.localtime(self.erased_at):%d %b %Y %H:%M}"

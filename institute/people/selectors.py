@@ -1,6 +1,10 @@
 """Reads about people and organisations that the rooms may use."""
 
-from .models import Organisation, OrganisationRole
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+
+from . import privacy
+from .models import Consent, ErasureRecord, Organisation, OrganisationRole, User
 
 
 def coordinated_organisations(user):
@@ -28,3 +32,63 @@ def is_partner_contact(user, organisation=None) -> bool:
     if organisation is not None:
         roles = roles.filter(organisation=organisation)
     return roles.exists()
+
+
+def current_consents(user) -> dict:
+    """The person's latest consent record per purpose (None where never given)."""
+    latest = {}
+    for consent in Consent.objects.filter(user=user).order_by("purpose", "-recorded_at", "-id"):
+        latest.setdefault(consent.purpose, consent)
+    return {purpose: latest.get(purpose) for purpose in Consent.Purpose.values}
+
+
+def has_consent(user, purpose) -> bool:
+    """Whether the person currently consents to this kind of communication."""
+    latest = Consent.objects.filter(user=user, purpose=purpose).first()
+    return bool(latest and latest.given)
+
+
+def users_with_consent(purpose):
+    """Active people whose latest decision for ``purpose`` is a consent given (one query)."""
+    latest_given = (
+        Consent.objects.filter(user=OuterRef("pk"), purpose=purpose)
+        .order_by("-recorded_at", "-id")
+        .values("given")[:1]
+    )
+    return (
+        User.objects.filter(is_active=True)
+        .annotate(latest_consent=Subquery(latest_given))
+        .filter(latest_consent=True)
+    )
+
+
+def organisation_choices():
+    """Organisations a person may pick on their profile, by name."""
+    return Organisation.objects.only("id", "name").order_by("name")
+
+
+def personal_data_export(user) -> dict:
+    """Everything held about a person, section by section, as JSON-serialisable data."""
+    return {
+        "format": "institute-personal-data/1",
+        "generated_at": timezone.now().isoformat(),
+        "sections": {
+            entry.key: {"title": entry.title, "data": entry.export(user)}
+            for entry in privacy.entries()
+        },
+    }
+
+
+def erasure_history():
+    """Erasures carried out, newest first (they hold no personal data)."""
+    return ErasureRecord.objects.all()
+
+
+def organisation_roles_of(user):
+    """The person's standing roles at organisations, with the organisation (one query)."""
+    return OrganisationRole.objects.filter(user=user).select_related("organisation")
+
+
+def personal_data_sections():
+    """The sections of personal data the platform holds (the people app's and each room's)."""
+    return privacy.entries()

@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "institute.core",
     "institute.people",
     "institute.resources",
+    "institute.events",
+    "institute.benchmarking",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -142,7 +144,7 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
-    INSTALLED_APPS.append("django_rq")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 else:
     CACHES = {
         "default": {
@@ -173,6 +175,18 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SIGNUP_FORM_CLASS = "institute.people.forms.SignupDetailsForm"
+ACCOUNT_ADAPTER = "institute.people.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "institute.people.account_forms.LoginForm",
+    "signup": "institute.people.account_forms.SignupForm",
+    "reset_password": "institute.people.account_forms.ResetPasswordForm",
+    "reset_password_from_key": "institute.people.account_forms.ResetPasswordKeyForm",
+    "change_password": "institute.people.account_forms.ChangePasswordForm",
+    "add_email": "institute.people.account_forms.AddEmailForm",
+}
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Institute] "
+# Confirming an address by following the link signs the person in straight away.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/h/ip",

@@ -1,3 +1,10 @@
+"""Production: DEBUG off, secrets from the environment, HTTPS everywhere, shared cache.
+
+``manage.py check --deploy --settings=institute.settings.production`` must report nothing
+(``tests/test_deploy.py`` runs it). Behind a load balancer that terminates TLS, the balancer
+sets ``X-Forwarded-Proto: https``; ``SECURE_PROXY_SSL_HEADER`` trusts it.
+"""
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -7,20 +14,31 @@ DEBUG = False
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("Set SECRET_KEY in the environment for production.")
 
+# --- HTTPS ------------------------------------------------------------------------------------
+# SECURE_SSL_REDIRECT=0 only for a loopback run (the benchmark) or when the balancer redirects.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))  # noqa: F405
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 
+# No page of the site is framed by another; Wagtail's preview views set SAMEORIGIN themselves
+# (wagtail.utils.decorators.xframe_options_sameorigin_override), so DENY keeps preview working.
+X_FRAME_OPTIONS = "DENY"
+
+# --- Cache shared by every worker ---------------------------------------------------------------
 if not REDIS_URL:  # noqa: F405
     # Several workers on one machine must share the page cache and its invalidation.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(DATA_DIR / "cache"),  # noqa: F405
+            "LOCATION": os.environ.get("CACHE_DIR", str(DATA_DIR / "cache")),  # noqa: F405
         }
     }

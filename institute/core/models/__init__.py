@@ -1,6 +1,19 @@
 """The roof's content models, one module per concern."""
 
-from .pages import HomePage, StandardPage
+from .chrome import FooterLink, MenuItem, SiteChrome
+from .news import NewsIndexPage, NewsPage, NewsPageAuthor
+from .pages import HomePage, HomePageHighlight, StandardPage
 from .topics import Topic
 
-__all__ = ["HomePage", "StandardPage", "Topic"]
+__all__ = [
+    "FooterLink",
+    "HomePage",
+    "HomePageHighlight",
+    "MenuItem",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageAuthor",
+    "SiteChrome",
+    "StandardPage",
+    "Topic",
+]

@@ -1,13 +1,18 @@
+from django.core.exceptions import ValidationError
 from django.db import models
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from ..blocks import BodyBlock, LinkBlock
+from .links import Link
 
 
 class BasePage(Page):
-    """Fields every public page shares: a summary for listings and sharing, and topics."""
+    """Fields every public page shares: a summary for listings and sharing."""
 
     summary = models.TextField(
         blank=True, max_length=300, help_text="Shown in listings, search results and link previews."
@@ -22,19 +27,88 @@ class BasePage(Page):
     def get_meta_description(self):
         return self.search_description or self.summary
 
+    def get_meta_image(self):
+        """The image used for link previews (og:image), or None."""
+        return None
+
+
+class RoomLinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=80)
+    text = blocks.TextBlock(required=False, max_length=250)
+    link = LinkBlock()
+
+    class Meta:
+        icon = "link"
+
 
 class HomePage(BasePage):
+    search_label = "Page"  # the result type shown by site search
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    rooms = StreamField(
+        [("room", RoomLinkBlock())],
+        blank=True,
+        help_text="Cards that lead into the rooms: calendar, resources, academy …",
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel(
+            "highlights",
+            label="Highlight",
+            heading="Highlights banner",
+            help_text="The most useful updates, in the order shown. Three to six work best.",
+        ),
+        FieldPanel("rooms"),
+    ]
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import home_highlights, latest_news
+
+        context = super().get_context(request, *args, **kwargs)
+        context["highlights"] = home_highlights(self)
+        context["latest_news"] = latest_news(limit=3)
+        return context
+
+
+class HomePageHighlight(Orderable, Link):
+    """One slide of the home page's highlights banner."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="highlights")
+    title = models.CharField(max_length=100)
+    text = models.CharField(max_length=250, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    image_alt = models.CharField(
+        "image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Required with an image: describe it for people who cannot see it.",
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("text"),
+        MultiFieldPanel(Link.panels, heading="Link"),
+        FieldPanel("image"),
+        FieldPanel("image_alt"),
+    ]
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError({"image_alt": "Describe the image: alt text is required."})
 
 
 class StandardPage(BasePage):
     """About, Contact, How to join, FAQ and other informational pages."""
 
-    body = RichTextField(blank=True)
+    search_label = "Page"  # the result type shown by site search
+
+    body = StreamField(BodyBlock(), blank=True)
     topics = ParentalManyToManyField("core.Topic", blank=True, related_name="+")
 
     content_panels = [*Page.content_panels, FieldPanel("body"), FieldPanel("topics")]

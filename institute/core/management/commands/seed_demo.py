@@ -8,6 +8,7 @@ import importlib
 import time
 
 from django.apps import apps
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -39,6 +40,10 @@ class Command(BaseCommand):
             with transaction.atomic():
                 demo.seed(scale=scale, log=self._log)
             self.stdout.write(f"  done in {time.monotonic() - step:.1f}s")
+        # Search index updates normally run as background tasks; build the index now so that
+        # site search works straight after seeding, with or without a task worker.
+        self.stdout.write("Building the search index…")
+        call_command("update_index", verbosity=0)
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready in {time.monotonic() - started:.1f}s.")
         )

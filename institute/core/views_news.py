@@ -1,0 +1,56 @@
+"""The listing and feed served by a NewsIndexPage (routes of the page, see models/news.py)."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.template.response import TemplateResponse
+
+from . import selectors
+from .feeds import NewsFeed
+
+PER_PAGE = 10
+
+
+def _topic_filter(request):
+    """(topic, unknown_slug): the topic asked for with ?topic=, or the slug nobody knows."""
+    slug = request.GET.get("topic", "").strip()
+    if not slug:
+        return None, ""
+    topic = selectors.topic_by_slug(slug[:80])
+    return topic, ("" if topic else slug[:80])
+
+
+def news_listing(request, index):
+    topic, unknown = _topic_filter(request)
+    context = index.get_context(request)
+    context["topics"] = selectors.topic_list()
+    context["topic"] = topic
+    if unknown:
+        # A filter nobody can satisfy: say so plainly (404 keeps it out of search engines).
+        context["unknown_topic"] = unknown
+        return TemplateResponse(request, "core/news_index_page.html", context, status=404)
+    posts = selectors.news_posts(index, topic)
+    paginator = Paginator(posts, PER_PAGE)
+    # get_page() turns junk into page 1 and too-high numbers into the last page.
+    page_obj = paginator.get_page(request.GET.get("page"))
+    query = f"?topic={topic.slug}" if topic else ""
+    page_query = f"{query}&" if query else "?"
+    canonical = index.get_url(request) + query
+    if page_obj.number > 1:
+        canonical += f"{page_query}page={page_obj.number}"
+    context.update(
+        {
+            "posts": page_obj.object_list,
+            "page_obj": page_obj,
+            "page_query": page_query,
+            "feed_url": index.get_url(request) + index.reverse_subpage("feed") + query,
+            "canonical_url": canonical,
+        }
+    )
+    return TemplateResponse(request, "core/news_index_page.html", context)
+
+
+def news_feed(request, index):
+    topic, unknown = _topic_filter(request)
+    if unknown:
+        raise Http404(f"There is no topic called “{unknown}”.")
+    return NewsFeed(index, selectors.news_posts(index, topic, with_authors=True), topic)(request)

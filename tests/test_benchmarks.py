@@ -1,0 +1,139 @@
+"""The benchmark's own parts: load figures, databases it uses, the table it prints."""
+
+import http.server
+import threading
+
+import pytest
+
+from benchmarks import load
+from benchmarks.config import BENCH_DIR, database_urls, pages_from_env, server_env
+from benchmarks.report import table
+
+WRK_OUTPUT = """Running 5s test @ http://127.0.0.1:8105/
+  2 threads and 4 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    37.21ms   10.02ms  80.00ms   70.00%
+  Latency Distribution
+     50%   37.40ms
+     75%   40.00ms
+     90%   50.00ms
+     99%    1.20s
+  497 requests in 5.01s, 1.2MB read
+  Non-2xx or 3xx responses: 3
+Requests/sec:     99.20
+Transfer/sec:    245.12KB
+"""
+
+
+def test_wrk_output_gives_rate_percentiles_and_errors():
+    found = load.parse_wrk(WRK_OUTPUT, 5)
+    assert (found.requests, found.errors, found.rps) == (497, 3, 99.2)
+    assert (found.p50_ms, found.p99_ms) == (37.4, 1200.0)
+
+
+def test_percentile_of_a_uniform_spread():
+    values = [float(n) for n in range(1, 101)]
+    assert load.percentile(values, 0.50) == pytest.approx(50.5)
+    assert load.percentile(values, 0.99) == pytest.approx(99.01)
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):  # noqa: N802 — the standard library's name
+        body = b"ok"
+        self.send_response(200 if self.path == "/ok" else 404)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def tiny_server():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def test_python_client_stops_at_its_request_budget(tiny_server):
+    found = load.python_client(
+        "127.0.0.1", tiny_server, "/ok", seconds=30, max_requests=40, concurrency=2
+    )
+    assert found.requests == 40
+    assert found.errors == 0
+    assert found.rps > 0
+
+
+def test_python_client_counts_non_200_answers_as_errors(tiny_server):
+    found = load.python_client(
+        "127.0.0.1", tiny_server, "/missing", seconds=30, max_requests=10, concurrency=1
+    )
+    assert found.errors == 10
+
+
+def test_bench_databases_are_separate_sqlite_files_by_default(monkeypatch):
+    monkeypatch.delenv("BENCH_DATABASE_URL", raising=False)
+    large, demo = database_urls()
+    assert large == f"sqlite:///{BENCH_DIR / 'large.sqlite3'}"
+    assert demo == f"sqlite:///{BENCH_DIR / 'demo.sqlite3'}"
+
+
+def test_bench_database_url_names_the_postgresql_databases(monkeypatch):
+    monkeypatch.setenv("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench")
+    assert database_urls() == (
+        "postgres://postgres@127.0.0.1:5432/bench",
+        "postgres://postgres@127.0.0.1:5432/bench_demo",
+    )
+
+
+def test_bench_servers_run_production_settings_without_tls_redirect(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://somewhere/the-real-one")
+    env = server_env("sqlite:///bench.sqlite3", page_cache_seconds=0)
+    assert env["DJANGO_SETTINGS_MODULE"] == "institute.settings.production"
+    assert env["DATABASE_URL"] == "sqlite:///bench.sqlite3"
+    assert env["SECURE_SSL_REDIRECT"] == "0"
+    assert env["PAGE_CACHE_SECONDS"] == "0"
+    assert len(env["SECRET_KEY"]) >= 50
+
+
+def test_bench_pages_from_the_environment(monkeypatch):
+    monkeypatch.setenv("BENCH_PAGES", "News=/news/; Search=/search/?q=cyber")
+    assert pages_from_env() == [("News", "/news/"), ("Search", "/search/?q=cyber")]
+
+
+def _result(uncached_ratio, queries):
+    figures = {"rps": 10.0, "p50_ms": 1.0, "p99_ms": 2.0}
+    return {
+        "scale": "large",
+        "database": "sqlite",
+        "server": {"workers": 2},
+        "load": {"tool": "wrk", "concurrency": 4, "seconds": 5},
+        "baseline": {"path": "/static/x.css", "rps": 1000.0, "p50_ms": 1.0, "p99_ms": 2.0},
+        "pages": [
+            {
+                "label": "Home",
+                "path": "/",
+                "uncached": {**figures, "ratio": uncached_ratio},
+                "cached": {**figures, "ratio": 0.9},
+                "queries": {"large": queries, "demo": 4},
+            },
+            {"label": "News", "path": "/news/", "skipped": "HTTP 404"},
+        ],
+    }
+
+
+def test_table_marks_a_page_below_the_uncached_target():
+    assert "0.020 MISS" in table(_result(0.02, 4))
+
+
+def test_table_marks_query_growth_between_scales():
+    text = table(_result(0.05, 9))
+    assert "9/4 ok (grows!)" in text
+    assert "0.050 ok" in text
+    assert "HTTP 404" in text
