@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     # The roof
     "institute.core",
     "institute.people",
+    "institute.events",
+    "institute.benchmarking",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
