@@ -181,3 +181,13 @@ def test_erasure_ends_the_persons_other_sessions(client, member):
     response = other_device.get("/account/")
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_download_has_a_section_for_every_registered_room(client, member):
+    _, data = _download(client)
+    assert set(data["sections"]) == {entry.key for entry in privacy.entries()}
+
+
+def test_erasure_runs_every_registered_room_without_error(member):
+    record = services.account_erase(user=member)
+    assert record.sections == [entry.key for entry in privacy.entries()]
