@@ -29,12 +29,16 @@ INSTALLED_APPS = [
     # The roof
     "institute.core",
     "institute.people",
+    "institute.resources",
+    "institute.events",
+    "institute.benchmarking",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

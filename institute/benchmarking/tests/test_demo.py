@@ -1,0 +1,33 @@
+"""The demo data reproduces the year-in-review's 2023 benchmarking figures."""
+
+import pytest
+
+from institute.benchmarking import demo, selectors
+from institute.benchmarking.models import Cycle, Result
+from institute.people import demo as people_demo
+
+pytestmark = pytest.mark.django_db
+
+
+def _seed():
+    people_demo.seed(scale="demo", log=lambda m: None)
+    demo.seed(scale="demo", log=lambda m: None, years=[2023])
+
+
+def test_demo_2023_reproduces_the_year_in_review(db):
+    _seed()
+    summary = selectors.cycle_summary(Cycle.objects.get(year=2023))
+    shares = {
+        key: round(Result.objects.get(cycle__year=2023, key=key, scope="sector").share * 100)
+        for key in ("internet-solutions", "training-suspicious-links")
+    }
+    assert (len(summary["organisations"]), summary["responses"]) == (14, 6240)
+    assert shares == {"internet-solutions": 94, "training-suspicious-links": 11}
+    assert Cycle.objects.get(year=2024).status == Cycle.Status.OPEN
+
+
+def test_seeding_again_changes_nothing(db):
+    _seed()
+    before = (Result.objects.count(), Cycle.objects.count())
+    demo.seed(scale="demo", log=lambda m: None, years=[2023])
+    assert (Result.objects.count(), Cycle.objects.count()) == before
