@@ -8,7 +8,6 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from institute.core.access import ANONYMOUS, AUDIENCES, MEMBER, STAFF, Rule
 
-
 # Views the rooms register in the Wagtail or Django admin sit behind the admin's own login
 # and permission policy (tested by each room's admin tests), so the walk leaves them out.
 ADMIN_PREFIXES = ("admin/", "django-admin/")
