@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "institute.core",
     "institute.people",
     "institute.events",
+    "institute.benchmarking",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

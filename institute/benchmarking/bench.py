@@ -1,0 +1,260 @@
+"""Benchmark figures of the benchmarking room (see docs/benchmarking.md).
+
+* results computation for one cycle and for every closed year, against DuckDB computing the
+  same aggregates on the same answers in the same run (the reference; ratio ours / DuckDB);
+* import throughput in answers per second (a generated file, rolled back afterwards);
+* the organisation report page, in-process, signed in as staff.
+"""
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import polars as pl
+from django.db import connection, transaction
+
+PAGES = [
+    ("Benchmarking index", "/benchmarking/"),
+    ("Benchmarking summary 2023", "/benchmarking/2023/"),
+]
+
+
+def run(ctx):
+    from .models import Cycle
+
+    cycles = list(
+        Cycle.objects.filter(status=Cycle.Status.CLOSED).order_by("year").values_list("pk", "year")
+    )
+    if not cycles:
+        ctx.log("benchmarking: no closed cycles in the bench database")
+        return []
+    rows = []
+    rows += _results(ctx, cycles)
+    rows += _import(ctx)
+    rows += _report_page(ctx, cycles[-1][1])
+    return rows
+
+
+def _timed(fn, *args):
+    started = time.perf_counter()
+    value = fn(*args)
+    return time.perf_counter() - started, value
+
+
+def _answer_count(cycle_ids):
+    from .models import Answer
+
+    return Answer.objects.filter(participant__cycle_id__in=cycle_ids).count()
+
+
+def _results(ctx, cycles):
+    from .results import compute_results
+
+    ids = [pk for pk, _ in cycles]
+    latest = ids[-1]
+    ctx.log(f"benchmarking: results for one cycle ({cycles[-1][1]})")
+    one, _ = _timed(compute_results, [latest])
+    ctx.log(f"benchmarking: results for all {len(ids)} closed cycles")
+    every, stored = _timed(compute_results, ids)
+    answers = _answer_count(ids)
+    ctx.log(f"benchmarking: pulling {answers:,} answers for the DuckDB reference")
+    import duckdb
+
+    db = duckdb.connect()
+    pull, _ = _timed(_pull, ids, db)
+    duck, duck_rows = _timed(_duckdb, db)
+    ctx.log(f"benchmarking: DuckDB {duck:.2f} s, ours {every:.2f} s")
+    vendor = connection.vendor
+    return [
+        _row(f"results, one cycle ({vendor})", one, "s", "< 1 s", ""),
+        _row(
+            f"results, all {len(ids)} years ({vendor})",
+            every,
+            "s",
+            "",
+            f"{answers:,} answers, {stored:,} result rows stored",
+        ),
+        _row("DuckDB reference, same aggregates", duck, "s", "", f"{duck_rows:,} groups"),
+        _row(
+            "results all years / DuckDB",
+            every / duck if duck else 0,
+            "×",
+            "≤ 3×",
+            "DuckDB on answers already in memory; ours reads the database and stores results",
+        ),
+        _row(
+            "results all years / (DuckDB + pulling answers)",
+            every / (duck + pull),
+            "×",
+            "",
+            f"pulling the answers out of {vendor} took {pull:.1f} s",
+        ),
+    ]
+
+
+def _row(name, value, unit, target, note):
+    return {"name": name, "value": round(value, 3), "unit": unit, "target": target, "note": note}
+
+
+def _pull(cycle_ids, db):
+    """Answers, participants and favourable values out of the database into DuckDB tables."""
+    from .models import Participant, Question
+
+    marks = ", ".join(["%s"] * len(cycle_ids))
+    chunks = []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT a.participant_id, a.question_id, a.value "  # noqa: S608 — only %s marks
+            "FROM benchmarking_answer a JOIN benchmarking_participant p "
+            f"ON p.id = a.participant_id WHERE p.cycle_id IN ({marks})",
+            cycle_ids,
+        )
+        while batch := cursor.fetchmany(500_000):
+            chunks.append(
+                pl.DataFrame(batch, schema=["participant_id", "question_id", "value"], orient="row")
+            )
+    answers = pl.concat(chunks) if chunks else pl.DataFrame()
+    participants = pl.DataFrame(
+        list(
+            Participant.objects.filter(cycle_id__in=cycle_ids).values_list(
+                "pk", "cycle_id", "organisation__type", "organisation__region"
+            )
+        ),
+        schema=["participant_id", "cycle_id", "org_type", "region"],
+        orient="row",
+    )
+    favourable = pl.DataFrame(
+        [
+            (pk, float(v))
+            for pk, fav in Question.objects.values_list("pk", "favourable")
+            for v in fav
+        ],
+        schema=["question_id", "value"],
+        orient="row",
+    ).with_columns(pl.lit(1).alias("is_fav"))
+    # Handed over as Parquet: DuckDB reads it natively (no Arrow library needed).
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, frame in (
+            ("answers", answers),
+            ("participants", participants),
+            ("favourable", favourable),
+        ):
+            path = Path(tmp) / f"{name}.parquet"
+            frame.write_parquet(path)
+            sql = f"CREATE TABLE {name} AS SELECT * FROM read_parquet('{path}')"  # noqa: S608
+            db.execute(sql)
+
+
+def _duckdb(db):
+    z = 1.959963984540054
+    rows = db.execute(
+        f"""
+        WITH a AS (
+            SELECT a.*, p.cycle_id, p.org_type, p.region, COALESCE(f.is_fav, 0) AS fav
+            FROM answers a JOIN participants p USING (participant_id)
+            LEFT JOIN favourable f USING (question_id, value)
+        ), g AS (
+            SELECT cycle_id, question_id, participant_id, org_type, region,
+                   COUNT(*) AS n, AVG(value) AS mean, SUM(fav) AS favourable,
+                   COUNT(DISTINCT participant_id) AS organisations
+            FROM a
+            GROUP BY GROUPING SETS (
+                (cycle_id, question_id, participant_id),
+                (cycle_id, question_id),
+                (cycle_id, question_id, org_type),
+                (cycle_id, question_id, region)
+            )
+        )
+        SELECT *, favourable / n AS share,
+            (favourable / n + {z * z} / (2 * n)) / (1 + {z * z} / n)
+              - {z} * sqrt(favourable / n * (1 - favourable / n) / n + {z * z} / (4 * n * n))
+              / (1 + {z * z} / n) AS ci_low
+        FROM g
+        """  # noqa: S608 — constants only
+    ).fetchall()
+    return len(rows)
+
+
+def _import(ctx):
+    """Import a generated long CSV of answers into a new year, then roll it all back."""
+    from .importer import import_answers
+    from .models import ModuleVersion, Participant
+
+    version = ModuleVersion.objects.filter(module__key="user-satisfaction").first()
+    slugs = list(Participant.objects.values_list("organisation__slug", flat=True).distinct()[:100])
+    if version is None or not slugs:
+        return []
+    keys = list(version.questions.values_list("key", flat=True))
+    per_org = 300
+    frame = (
+        pl.DataFrame({"organisation": slugs})
+        .join(pl.DataFrame({"response": list(range(per_org))}), how="cross")
+        .join(pl.DataFrame({"question": keys}), how="cross")
+        .with_columns(
+            ((pl.col("response") + pl.col("question").str.len_chars()) % 5 + 1).alias("value")
+        )
+        .select("response", "organisation", "question", "value")
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "history.csv"
+        frame.write_csv(path)
+        ctx.log(f"benchmarking: importing {frame.height:,} answers (rolled back afterwards)")
+        with transaction.atomic():
+            seconds, report = _timed(
+                lambda: import_answers(path, year=1900, module_key="user-satisfaction")
+            )
+            transaction.set_rollback(True)
+    return [
+        _row(
+            f"import throughput ({connection.vendor})",
+            report.answers / seconds,
+            "answers/s",
+            "≥ 200,000",
+            f"{report.answers:,} answers from a long CSV, validated and written in {seconds:.1f} s",
+        )
+    ]
+
+
+def _report_page(ctx, year, requests=30):
+    from django.test import Client
+
+    from institute.people.models import User
+
+    from .models import Participant
+
+    participant = (
+        Participant.objects.filter(cycle__year=year).select_related("organisation").first()
+    )
+    if participant is None:
+        return []
+    client = Client(HTTP_HOST="localhost")
+    staff, _ = User.objects.get_or_create(
+        email="bench-staff@demo.institute.example",
+        defaults={"username": "bench-staff@demo.institute.example", "is_staff": True},
+    )
+    client.force_login(staff)
+    url = f"/benchmarking/{year}/{participant.organisation.slug}/"
+    client.get(url)
+    times = []
+    for _ in range(requests):
+        seconds, response = _timed(client.get, url)
+        times.append(seconds * 1000)
+    times.sort()
+    status = response.status_code
+    return [
+        _row(
+            "organisation report page, p50 (in-process, staff)",
+            statistics.median(times),
+            "ms",
+            "",
+            f"HTTP {status}; {1000 / statistics.mean(times):.1f} req/s in one process",
+        ),
+        _row(
+            "organisation report page, p99 (in-process, staff)",
+            times[min(len(times) - 1, int(len(times) * 0.99))],
+            "ms",
+            "",
+            "",
+        ),
+    ]

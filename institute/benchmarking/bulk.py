@@ -1,0 +1,75 @@
+"""Bulk writing of responses and answers: COPY on PostgreSQL, executemany on SQLite.
+
+Used by the history import and by the large demo data. The caller holds a transaction;
+response ids are assigned here under a table lock so answers can refer to them without a
+round trip per response.
+"""
+
+import io
+
+import polars as pl
+from django.db import connection
+
+RESPONSE = "benchmarking_response"
+ANSWER = "benchmarking_answer"
+
+
+def next_response_id() -> int:
+    """Lock the responses table (PostgreSQL) and return the first free id."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"LOCK TABLE {RESPONSE} IN EXCLUSIVE MODE")
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {RESPONSE}")  # noqa: S608
+        return cursor.fetchone()[0] + 1
+
+
+def write_responses(frame: pl.DataFrame, submitted_at) -> None:
+    """frame: id, participant_id, module_version_id — ids from ``next_response_id``."""
+    frame = frame.select("id", "participant_id", "module_version_id").with_columns(
+        pl.lit(submitted_at.isoformat()).alias("submitted_at")
+    )
+    columns = "id, participant_id, module_version_id, submitted_at"
+    _write(RESPONSE, columns, frame)
+    if connection.vendor == "postgresql" and frame.height:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('{RESPONSE}', 'id'), "  # noqa: S608
+                f"(SELECT MAX(id) FROM {RESPONSE}))"
+            )
+
+
+def write_answers(frame: pl.DataFrame, progress=None, chunk: int = 1_000_000) -> None:
+    """frame: response_id, participant_id, question_id, value."""
+    frame = frame.select("response_id", "participant_id", "question_id", "value")
+    for start in range(0, frame.height, chunk):
+        _write(ANSWER, "response_id, participant_id, question_id, value", frame[start:][:chunk])
+        if progress:
+            progress(min(start + chunk, frame.height), frame.height)
+
+
+RESULT_COLUMNS = (
+    'cycle_id, question_id, key, scope, "group", participant_id, n, organisations, mean, '
+    "favourable, share, ci_low, ci_high, distribution, quartile"
+)
+
+
+def write_results(frame: pl.DataFrame) -> None:
+    """frame: the columns of ``RESULT_COLUMNS`` in that order, distribution as JSON text."""
+    _write("benchmarking_result", RESULT_COLUMNS, frame)
+
+
+def _write(table, columns, frame: pl.DataFrame) -> None:
+    if not frame.height:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            buffer = io.BytesIO()
+            frame.write_csv(buffer, include_header=False)
+            sql = f"COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv)"
+            with cursor.cursor.copy(sql) as copy:
+                copy.write(buffer.getvalue())
+        else:
+            # The raw sqlite3 connection (same transaction) skips Django's per-call rewriting.
+            marks = ", ".join(["?"] * len(frame.columns))
+            sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
+            connection.connection.executemany(sql, frame.iter_rows())

@@ -1,0 +1,289 @@
+"""Importing earlier years' answers from CSV or XLSX, long or wide layout.
+
+*Long*: one row per answer — columns ``response``, ``organisation``, ``question``,
+``value`` (a multiple-choice answer is several rows). *Wide*: one row per response —
+``organisation``, optionally ``response``, then one column per question key (multiple
+choices separated by ``;``). Organisations are given by slug or name.
+
+Validation is vectorised (Polars) and reports every error by file row and column; nothing
+is written unless the whole file is valid, and then in one transaction by bulk insert.
+"""
+
+import datetime as dt
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+from django.db import transaction
+from django.utils import timezone
+
+from . import bulk
+from .models import Cycle, ModuleVersion, Question
+from .services import participant_add
+
+LONG_COLUMNS = {"response", "organisation", "question", "value"}
+MAX_ERRORS = 200
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be read (format, encoding, columns)."""
+
+
+@dataclass
+class ImportReport:
+    layout: str = ""
+    rows: int = 0
+    responses: int = 0
+    answers: int = 0
+    errors: list[tuple[int, str, str]] = field(default_factory=list)  # (row, column, message)
+    error_count: int = 0
+    written: bool = False
+
+
+def read_table(path) -> pl.DataFrame:
+    """Every cell as text, with a ``_row`` column holding the file's row number."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        frame = _read_xlsx(path)
+    elif suffix == ".csv":
+        frame = _read_csv(path)
+    else:
+        raise ImportFileError("the file must be .csv or .xlsx")
+    if frame.height == 0:
+        raise ImportFileError("the file has no rows of answers")
+    frame = frame.rename({c: c.strip().lower() for c in frame.columns})
+    return frame.with_row_index("_row", offset=2)
+
+
+def _read_csv(path) -> pl.DataFrame:
+    data = path.read_bytes()
+    if not data.strip():
+        raise ImportFileError("the file is empty")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        row = data[: exc.start].count(b"\n") + 1
+        raise ImportFileError(
+            f"row {row}: the file is not UTF-8 text; save it as 'CSV UTF-8' and try again"
+        ) from exc
+    try:
+        return pl.read_csv(data, infer_schema=False, encoding="utf8")
+    except pl.exceptions.PolarsError as exc:
+        raise ImportFileError(f"cannot read the CSV file: {str(exc).splitlines()[0]}") from exc
+
+
+def _read_xlsx(path) -> pl.DataFrame:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise ImportFileError(f"cannot read the XLSX file: {exc}") from exc
+    rows = book.active.iter_rows(values_only=True)
+    header = next(rows, None)
+    if not header or all(h is None for h in header):
+        raise ImportFileError("the file is empty")
+    names = [str(h if h is not None else f"column {i + 1}") for i, h in enumerate(header)]
+    columns = [[] for _ in names]
+    for row in rows:
+        for i in range(len(names)):
+            value = row[i] if i < len(row) else None
+            columns[i].append("" if value is None else _cell(value))
+    book.close()
+    if len(set(names)) != len(names):
+        raise ImportFileError("two columns have the same name")
+    return pl.DataFrame(
+        dict(zip(names, columns, strict=True)), schema=dict.fromkeys(names, pl.Utf8)
+    )
+
+
+def _cell(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def to_long(frame: pl.DataFrame, keys: set[str]) -> tuple[pl.DataFrame, str]:
+    """Long rows: _row, column, response, organisation, question, value."""
+    columns = set(frame.columns)
+    if {"question", "value"} <= columns:
+        missing = LONG_COLUMNS - columns
+        if missing:
+            raise ImportFileError(f"missing column(s): {', '.join(sorted(missing))}")
+        long = frame.select(
+            "_row", pl.lit("value").alias("column"), "response", "organisation", "question", "value"
+        )
+        return long, "long"
+    if "organisation" not in columns:
+        raise ImportFileError(
+            "missing column 'organisation' (long layout needs response, organisation, question,"
+            " value; wide layout needs organisation and one column per question key)"
+        )
+    unknown = columns - keys - {"_row", "organisation", "response"}
+    if unknown:
+        raise ImportFileError(f"unknown question column(s): {', '.join(sorted(unknown))}")
+    question_columns = [c for c in frame.columns if c in keys]
+    if not question_columns:
+        raise ImportFileError("no question columns: name them by question key")
+    if "response" not in columns:
+        frame = frame.with_columns(pl.col("_row").cast(pl.Utf8).alias("response"))
+    long = (
+        frame.unpivot(
+            index=["_row", "response", "organisation"],
+            on=question_columns,
+            variable_name="question",
+            value_name="value",
+        )
+        .with_columns(pl.col("value").str.split(";"))
+        .explode("value")
+        .with_columns(pl.col("question").alias("column"))
+        .select("_row", "column", "response", "organisation", "question", "value")
+    )
+    return long, "wide"
+
+
+def validate(long: pl.DataFrame, version: ModuleVersion, organisations: pl.DataFrame):
+    """Join names to ids and check every value; returns (answers frame, errors frame)."""
+    long = long.with_columns(
+        pl.col(c).fill_null("").str.strip_chars()
+        for c in ("response", "organisation", "question", "value")
+    ).filter(pl.col("value") != "")
+    questions = pl.DataFrame(
+        [(q.key, q.pk, q.type) for q in version.questions.all()],
+        schema={"question": pl.Utf8, "question_id": pl.Int64, "type": pl.Utf8},
+        orient="row",
+    )
+    allowed = pl.DataFrame(
+        [(q.pk, float(o["value"])) for q in version.questions.all() for o in q.options],
+        schema={"question_id": pl.Int64, "number": pl.Float64},
+        orient="row",
+    ).with_columns(pl.lit(True).alias("allowed"))
+    option_types = [
+        Question.Type.AGREEMENT,
+        Question.Type.YES_NO,
+        Question.Type.SINGLE,
+        Question.Type.MULTIPLE,
+    ]
+    checked = (
+        long.join(
+            organisations,
+            left_on=pl.col("organisation").str.to_lowercase(),
+            right_on="name_key",
+            how="left",
+        )
+        .join(questions, on="question", how="left")
+        .with_columns(
+            pl.col("value").str.replace(",", ".").cast(pl.Float64, strict=False).alias("number")
+        )
+        .join(allowed, on=["question_id", "number"], how="left")
+    )
+    error = (
+        pl.when(pl.col("organisation_id").is_null())
+        .then(pl.format("unknown organisation '{}'", pl.col("organisation").str.slice(0, 80)))
+        .when(pl.col("question_id").is_null())
+        .then(pl.format("unknown question key '{}'", pl.col("question").str.slice(0, 80)))
+        .when(pl.col("type") == Question.Type.TEXT)
+        .then(pl.lit("free-text answers are not imported"))
+        .when(pl.col("response") == "")
+        .then(pl.lit("missing response identifier"))
+        .when(
+            pl.col("number").is_null() | pl.col("number").is_nan() | pl.col("number").is_infinite()
+        )
+        .then(pl.format("'{}' is not a number", pl.col("value").str.slice(0, 40)))
+        .when(pl.col("type").is_in(option_types) & pl.col("allowed").is_null())
+        .then(
+            pl.format("{} is not one of this question's answers", pl.col("value").str.slice(0, 40))
+        )
+    )
+    checked = checked.with_columns(error.alias("message"))
+    column = (
+        pl.when(pl.col("organisation_id").is_null())
+        .then(pl.lit("organisation"))
+        .when(pl.col("question_id").is_null() & (pl.col("column") == "value"))
+        .then(pl.lit("question"))
+        .when(pl.col("response") == "")
+        .then(pl.lit("response"))
+        .otherwise(pl.col("column"))
+    )
+    errors = checked.filter(pl.col("message").is_not_null()).select(
+        "_row", column.alias("column"), "message"
+    )
+    answers = checked.filter(pl.col("message").is_null())
+    duplicates = (
+        answers.filter(pl.col("type") != Question.Type.MULTIPLE)
+        .with_columns(pl.len().over("organisation_id", "response", "question_id").alias("times"))
+        .filter(pl.col("times") > 1)
+        .select(
+            "_row",
+            "column",
+            pl.lit("a second answer to the same question in one response").alias("message"),
+        )
+    )
+    errors = pl.concat([errors, duplicates]).unique().sort("_row", "column")
+    return answers, errors
+
+
+def import_answers(
+    path, *, year: int, module_key: str, version: int | None = None, dry_run=False, progress=None
+) -> ImportReport:
+    """Validate a file of answers and, unless ``dry_run`` or invalid, write it in bulk."""
+    versions = ModuleVersion.objects.filter(module__key=module_key).order_by("-version")
+    if version is not None:
+        versions = versions.filter(version=version)
+    module_version = versions.first()
+    if module_version is None:
+        raise ImportFileError(
+            f"no module '{module_key}'" + (f" version {version}" if version else "")
+        )
+    from institute.people.models import Organisation
+
+    orgs = list(Organisation.objects.values_list("pk", "slug", "name"))
+    organisations = pl.DataFrame(
+        [(slug.lower(), pk) for pk, slug, _ in orgs] + [(name.lower(), pk) for pk, _, name in orgs],
+        schema={"name_key": pl.Utf8, "organisation_id": pl.Int64},
+        orient="row",
+    ).unique("name_key")
+    keys = set(module_version.questions.values_list("key", flat=True))
+    frame = read_table(path)
+    long, layout = to_long(frame, keys)
+    answers, errors = validate(long, module_version, organisations)
+    report = ImportReport(layout=layout, rows=frame.height, error_count=errors.height)
+    report.errors = [tuple(r) for r in errors.head(MAX_ERRORS).iter_rows()]
+    responses = answers.select("organisation_id", "response").unique()
+    report.responses, report.answers = responses.height, answers.height
+    if report.error_count or dry_run or not answers.height:
+        return report
+    _write(answers, responses, year, module_version, progress)
+    report.written = True
+    return report
+
+
+@transaction.atomic
+def _write(answers, responses, year, module_version, progress):
+    cycle, _ = Cycle.objects.get_or_create(
+        year=year, defaults={"status": Cycle.Status.CLOSED, "closed_at": timezone.now()}
+    )
+    cycle.module_versions.add(module_version)
+    from institute.people.models import Organisation
+
+    participant_ids = {}
+    for org in Organisation.objects.filter(pk__in=responses["organisation_id"].unique().to_list()):
+        participant_ids[org.pk] = participant_add(cycle=cycle, organisation=org).pk
+    first = bulk.next_response_id()
+    responses = responses.sort("organisation_id", "response").with_columns(
+        (pl.int_range(pl.len()) + first).alias("id"),
+        pl.col("organisation_id").replace_strict(participant_ids).alias("participant_id"),
+        pl.lit(module_version.pk).alias("module_version_id"),
+    )
+    submitted = dt.datetime(year, 12, 31, 12, tzinfo=dt.UTC)
+    bulk.write_responses(responses, submitted)
+    rows = answers.join(
+        responses.select(
+            "organisation_id", "response", pl.col("id").alias("response_id"), "participant_id"
+        ),
+        on=["organisation_id", "response"],
+    ).select("response_id", "participant_id", "question_id", pl.col("number").alias("value"))
+    bulk.write_answers(rows, progress=progress)

@@ -1,0 +1,296 @@
+"""Benchmarking: modules as versioned data, yearly cycles, anonymous responses, results.
+
+Answers live in a narrow table (one row per response × question × chosen value) so that a
+cycle's figures come from one grouped scan, and 25 years of history load by bulk insert.
+"""
+
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from institute.people.models import Organisation
+
+
+class Module(models.Model):
+    """A survey or metric module, e.g. *User skills*; its questions live in its versions."""
+
+    class Level(models.TextChoices):
+        END_USER = "end-user", "End-user survey"
+        ORGANISATION = "organisation", "Organisation metrics (filled in by the coordinator)"
+
+    key = models.SlugField(max_length=60, unique=True)
+    title = models.CharField(max_length=150)
+    level = models.CharField(max_length=20, choices=Level.choices, default=Level.END_USER)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
+class ModuleVersion(models.Model):
+    module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="versions")
+    version = models.PositiveIntegerField()
+    definition = models.JSONField(help_text="The definition file as loaded.")
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["module__title", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["module", "version"], name="unique_module_version")
+        ]
+
+    def __str__(self):
+        return f"{self.module.title} v{self.version}"
+
+
+class Section(models.Model):
+    module_version = models.ForeignKey(
+        ModuleVersion, on_delete=models.CASCADE, related_name="sections"
+    )
+    position = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    intro = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["module_version", "position"]
+
+    def __str__(self):
+        return self.title
+
+
+class Question(models.Model):
+    """One question of one module version; ``key`` stays the same across versions."""
+
+    class Type(models.TextChoices):
+        AGREEMENT = "agreement", "Agreement scale (1–5)"
+        YES_NO = "yes-no", "Yes / no"
+        SINGLE = "single", "Single choice"
+        MULTIPLE = "multiple", "Multiple choice"
+        NUMBER = "number", "Number"
+        TEXT = "text", "Free text"
+
+    module_version = models.ForeignKey(
+        ModuleVersion, on_delete=models.CASCADE, related_name="questions"
+    )
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="questions")
+    key = models.SlugField(max_length=80)
+    position = models.PositiveIntegerField()
+    text = models.CharField(max_length=300)
+    # The short phrase headline findings use: "can use the internet to find solutions …".
+    finding = models.CharField(max_length=300, blank=True)
+    help_text = models.CharField(max_length=300, blank=True)
+    type = models.CharField(max_length=20, choices=Type.choices)
+    # [{"value": 1, "label": "Strongly disagree"}, …]; values are numbers.
+    options = models.JSONField(default=list, blank=True)
+    favourable = models.JSONField(default=list, blank=True, help_text="Values that count as good.")
+    topic_slug = models.SlugField(max_length=80, blank=True)
+    required = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["module_version", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["module_version", "key"], name="unique_question_key")
+        ]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def option_labels(self):
+        return {float(o["value"]): o["label"] for o in self.options}
+
+
+class Cycle(models.Model):
+    """A benchmarking year: its modules and participating organisations."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        OPEN = "open", "Open"
+        CLOSED = "closed", "Closed"
+
+    year = models.PositiveIntegerField(unique=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    module_versions = models.ManyToManyField(ModuleVersion, related_name="cycles", blank=True)
+    opened_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    results_computed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+
+    def __str__(self):
+        return f"Benchmarking {self.year}"
+
+    def get_absolute_url(self):
+        return reverse("benchmarking:summary", kwargs={"year": self.year})
+
+
+class Participant(models.Model):
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="participants")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="benchmarking_participations"
+    )
+
+    class Meta:
+        ordering = ["cycle", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "organisation"], name="unique_participant")
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} in {self.cycle}"
+
+
+def new_link_token():
+    return secrets.token_urlsafe(18)
+
+
+class SurveyLink(models.Model):
+    """The anonymous link a coordinator shares with its end-users, one per module."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="links")
+    module_version = models.ForeignKey(ModuleVersion, on_delete=models.CASCADE)
+    token = models.CharField(max_length=40, unique=True, default=new_link_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "module_version"], name="unique_link")
+        ]
+
+    def __str__(self):
+        return f"{self.module_version} for {self.participant.organisation}"
+
+    def get_absolute_url(self):
+        return reverse("benchmarking:survey", kwargs={"token": self.token})
+
+
+class Response(models.Model):
+    """One end-user's submitted survey; never edited. Holds no personal data."""
+
+    link = models.ForeignKey(
+        SurveyLink, null=True, blank=True, on_delete=models.SET_NULL, related_name="responses"
+    )
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="responses")
+    module_version = models.ForeignKey(ModuleVersion, on_delete=models.CASCADE)
+    # Issued with the form; the unique constraint makes a double click or a retried
+    # request store the submission once. Imported history has none (NULLs never clash).
+    submission_token = models.UUIDField(unique=True, null=True, default=uuid.uuid4)
+    submitted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["participant", "module_version"])]
+
+    def __str__(self):
+        return f"Response {self.pk}"
+
+
+class Answer(models.Model):
+    """One value of one response: agreement 1–5, yes 1 / no 0, an option, a number.
+
+    A multiple-choice answer is one row per chosen option. Free text is kept apart.
+    """
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    # Repeated from the response so a cycle's figures need no join.
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    # Indexed through answer_tally_idx's use instead: one index fewer on the biggest table.
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    value = models.FloatField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["participant", "question", "value"], name="answer_tally_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.question_id}: {self.value}"
+
+
+class TextAnswer(models.Model):
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="texts")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(max_length=2000)
+
+    def __str__(self):
+        return self.text[:50]
+
+
+class Result(models.Model):
+    """A computed figure for one question of a closed cycle, before disclosure control.
+
+    Pages and exports never read these directly: they go through ``disclosure.disclose``.
+    """
+
+    class Scope(models.TextChoices):
+        ORGANISATION = "organisation", "Organisation"
+        SECTOR = "sector", "Sector"
+        TYPE = "type", "Same organisation type"
+        REGION = "region", "Same region"
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="results")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="results")
+    key = models.SlugField(max_length=80)  # the question's stable key, for trends
+    scope = models.CharField(max_length=20, choices=Scope.choices)
+    participant = models.ForeignKey(
+        Participant, null=True, blank=True, on_delete=models.CASCADE, related_name="results"
+    )
+    group = models.CharField(max_length=40, blank=True)  # organisation type or region
+    n = models.PositiveIntegerField()
+    organisations = models.PositiveIntegerField()
+    mean = models.FloatField(null=True)
+    favourable = models.PositiveIntegerField(null=True)
+    share = models.FloatField(null=True)
+    ci_low = models.FloatField(null=True)
+    ci_high = models.FloatField(null=True)
+    distribution = models.JSONField(default=dict)  # {"value": count}
+    quartile = models.PositiveSmallIntegerField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["cycle", "scope", "group"]),
+            models.Index(fields=["participant"]),
+            models.Index(fields=["key", "scope"]),
+        ]
+
+    def __str__(self):
+        return f"{self.key} ({self.scope} {self.group}) in cycle {self.cycle_id}"
+
+
+class Action(models.Model):
+    """A step of a participant's action plan, taken from one finding of its report."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        IN_PROGRESS = "in-progress", "In progress"
+        DONE = "done", "Done"
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="actions")
+    question = models.ForeignKey(
+        Question, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    title = models.CharField(max_length=200)
+    owner = models.CharField(max_length=150, help_text="Who will see it through (a role).")
+    due_date = models.DateField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
+    notes = models.TextField(blank=True, max_length=4000)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_date", "id"]
+
+    def __str__(self):
+        return self.title

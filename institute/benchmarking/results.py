@@ -1,0 +1,281 @@
+"""Results of closed cycles, computed in one place, vectorised with Polars.
+
+The database does the one heavy step — tallying the narrow answers table into counts per
+(participant, question, value), a grouped scan over an index — and Polars derives every
+figure from those tallies: n, distribution, mean, share favourable with its Wilson 95%
+interval, for each organisation, the sector, and the peer groups (same organisation type,
+same region), and the organisation's quartile among its type peers. Nothing loops over
+answers in Python. Figures are stored raw in ``Result``; disclosure control happens on the
+way out (``disclosure.disclose``).
+"""
+
+import math
+
+import polars as pl
+from django.db import connection, transaction
+from django.utils import timezone
+
+from institute.core import cache as page_cache
+
+from . import bulk
+from .models import Cycle, Participant, Question
+
+Z95 = 1.959963984540054  # the 97.5th percentile of the standard normal distribution
+
+
+def wilson_interval(favourable: int, n: int, z: float = Z95) -> tuple[float, float]:
+    """Wilson score interval for a proportion (scalar form, for tests and prose)."""
+    if n == 0:
+        return (math.nan, math.nan)
+    p = favourable / n
+    denominator = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denominator
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
+    return (centre - half, centre + half)
+
+
+def _wilson_exprs(fav: pl.Expr, n: pl.Expr, z: float = Z95):
+    p = fav / n
+    denominator = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denominator
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)).sqrt()) / denominator
+    return (centre - half).alias("ci_low"), (centre + half).alias("ci_high")
+
+
+def _fetch(sql, params, schema) -> pl.DataFrame:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return pl.DataFrame(rows, schema=schema, orient="row")
+
+
+def tallies(cycle_ids) -> pl.DataFrame:
+    """Counts per (participant, question, value) for the given cycles: the one heavy query."""
+    placeholders = ", ".join(["%s"] * len(cycle_ids))
+    return _fetch(
+        "SELECT a.participant_id, a.question_id, a.value, COUNT(*) "  # noqa: S608 — only %s
+        "FROM benchmarking_answer a "
+        "JOIN benchmarking_participant p ON p.id = a.participant_id "
+        f"WHERE p.cycle_id IN ({placeholders}) "
+        "GROUP BY a.participant_id, a.question_id, a.value",
+        list(cycle_ids),
+        {"participant_id": pl.Int64, "question_id": pl.Int64, "value": pl.Float64, "c": pl.Int64},
+    )
+
+
+def _multiple_choice_n(cycle_ids, question_ids) -> pl.DataFrame:
+    """Responses (not ticks) per participant for multiple-choice questions."""
+    schema = {"participant_id": pl.Int64, "question_id": pl.Int64, "n_multi": pl.Int64}
+    if not question_ids:
+        return pl.DataFrame(schema=schema)
+    cycles = ", ".join(["%s"] * len(cycle_ids))
+    questions = ", ".join(["%s"] * len(question_ids))
+    return _fetch(
+        "SELECT a.participant_id, a.question_id, COUNT(DISTINCT a.response_id) "  # noqa: S608
+        "FROM benchmarking_answer a "
+        "JOIN benchmarking_participant p ON p.id = a.participant_id "
+        f"WHERE p.cycle_id IN ({cycles}) AND a.question_id IN ({questions}) "
+        "GROUP BY a.participant_id, a.question_id",
+        list(cycle_ids) + list(question_ids),
+        schema,
+    )
+
+
+def compute(tally: pl.DataFrame, questions: pl.DataFrame, participants: pl.DataFrame, multi_n):
+    """Every figure from tallies. Pure: frames in, one frame of result rows out.
+
+    ``questions``: question_id, key, type, favourable (list of values).
+    ``participants``: participant_id, cycle_id, org_type, region.
+    """
+    fav_pairs = (
+        questions.select("question_id", pl.col("favourable").alias("value"))
+        .explode("value")
+        .drop_nulls()
+        .with_columns(pl.col("value").cast(pl.Float64), pl.lit(1).alias("is_fav"))
+    )
+    has_fav = questions.select(
+        "question_id",
+        "key",
+        "type",
+        (pl.col("favourable").list.len() > 0).alias("has_fav"),
+    )
+    t = (
+        tally.join(fav_pairs, on=["question_id", "value"], how="left")
+        .with_columns(pl.col("is_fav").fill_null(0))
+        .join(participants, on="participant_id")
+    )
+    # n per organisation and question: responses, which for multiple choice are not ticks.
+    per_org = t.group_by("participant_id", "question_id").agg(
+        pl.col("c").sum().alias("ticks"),
+        (pl.col("value") * pl.col("c")).sum().alias("total"),
+        (pl.col("c") * pl.col("is_fav")).sum().alias("fav"),
+    )
+    per_org = (
+        per_org.join(multi_n, on=["participant_id", "question_id"], how="left")
+        .with_columns(pl.coalesce("n_multi", "ticks").alias("n"))
+        .drop("n_multi")
+        .join(participants, on="participant_id")
+    )
+    scopes = [
+        ("organisation", ["cycle_id", "question_id", "participant_id", "org_type"]),
+        ("sector", ["cycle_id", "question_id"]),
+        ("type", ["cycle_id", "question_id", "org_type"]),
+        ("region", ["cycle_id", "question_id", "region"]),
+    ]
+    frames = []
+    for scope, by in scopes:
+        source = per_org.filter(pl.col("region") != "") if scope == "region" else per_org
+        tsource = t.filter(pl.col("region") != "") if scope == "region" else t
+        figures = source.group_by(by).agg(
+            pl.col("n").sum(),
+            pl.col("total").sum(),
+            pl.col("fav").sum(),
+            pl.col("participant_id").n_unique().alias("organisations"),
+        )
+        distribution = (
+            tsource.group_by([*by, "value"])
+            .agg(pl.col("c").sum())
+            .sort("value")
+            .group_by(by)
+            .agg(pl.struct("value", "c").alias("distribution"))
+        )
+        # An organisation's row carries its type, so its quartile's peer group can be checked.
+        group = {"organisation": "org_type", "type": "org_type", "region": "region"}.get(scope)
+        figures = figures.join(distribution, on=by).with_columns(
+            pl.lit(scope).alias("scope"),
+            (pl.col(group) if group else pl.lit("")).alias("group"),
+            (pl.col("participant_id") if scope == "organisation" else pl.lit(None))
+            .cast(pl.Int64)
+            .alias("participant_id"),
+        )
+        frames.append(
+            figures.select(
+                "cycle_id",
+                "question_id",
+                "scope",
+                "group",
+                "participant_id",
+                "n",
+                "organisations",
+                "total",
+                "fav",
+                "distribution",
+            )
+        )
+    out = pl.concat(frames).join(has_fav, on="question_id")
+    multiple = pl.col("type") == Question.Type.MULTIPLE
+    low, high = _wilson_exprs(pl.col("fav"), pl.col("n"))
+    out = out.with_columns(
+        pl.when(multiple).then(None).otherwise(pl.col("total") / pl.col("n")).alias("mean"),
+        pl.when(pl.col("has_fav")).then(pl.col("fav")).otherwise(None).alias("favourable"),
+        pl.when(pl.col("has_fav")).then(pl.col("fav") / pl.col("n")).otherwise(None).alias("share"),
+        pl.when(pl.col("has_fav")).then(low).otherwise(None).alias("ci_low"),
+        pl.when(pl.col("has_fav")).then(high).otherwise(None).alias("ci_high"),
+    )
+    return _with_quartiles(out, participants)
+
+
+def _with_quartiles(out: pl.DataFrame, participants: pl.DataFrame) -> pl.DataFrame:
+    """Quartile 1 is the top quarter of the organisation's type peers (share, else mean)."""
+    orgs = (
+        out.filter(pl.col("scope") == "organisation")
+        .join(participants.select("participant_id", "org_type"), on="participant_id")
+        .with_columns(pl.coalesce("share", "mean").alias("metric"))
+    )
+    window = ["cycle_id", "question_id", "org_type"]
+    ranked = orgs.with_columns(
+        pl.col("metric").rank("min", descending=True).over(window).alias("rank"),
+        pl.col("metric").count().over(window).alias("peers"),
+    ).select(
+        "cycle_id",
+        "question_id",
+        "participant_id",
+        ((pl.col("rank") - 1) * 4 // pl.col("peers") + 1).cast(pl.Int64).alias("quartile"),
+    )
+    return out.join(ranked, on=["cycle_id", "question_id", "participant_id"], how="left")
+
+
+def _frames_for(cycle_ids):
+    tally = tallies(cycle_ids)
+    question_ids = tally["question_id"].unique().to_list()
+    qs = list(
+        Question.objects.filter(pk__in=question_ids).values_list("pk", "key", "type", "favourable")
+    )
+    questions = pl.DataFrame(
+        [(pk, key, qtype, [float(v) for v in fav]) for pk, key, qtype, fav in qs],
+        schema={
+            "question_id": pl.Int64,
+            "key": pl.Utf8,
+            "type": pl.Utf8,
+            "favourable": pl.List(pl.Float64),
+        },
+        orient="row",
+    )
+    participants = pl.DataFrame(
+        list(
+            Participant.objects.filter(cycle_id__in=cycle_ids).values_list(
+                "pk", "cycle_id", "organisation__type", "organisation__region"
+            )
+        ),
+        schema={
+            "participant_id": pl.Int64,
+            "cycle_id": pl.Int64,
+            "org_type": pl.Utf8,
+            "region": pl.Utf8,
+        },
+        orient="row",
+    )
+    multi_ids = [pk for pk, _key, qtype, _fav in qs if qtype == Question.Type.MULTIPLE]
+    return tally, questions, participants, _multiple_choice_n(cycle_ids, multi_ids)
+
+
+def compute_results(cycle_ids) -> int:
+    """Recompute and store the results of the given cycles; returns the number of rows."""
+    cycle_ids = list(cycle_ids)
+    if not cycle_ids:
+        return 0
+    tally, questions, participants, multi_n = _frames_for(cycle_ids)
+    out = compute(tally, questions, participants, multi_n) if tally.height else None
+    with transaction.atomic():
+        # Raw DELETE and bulk insert: the ORM would load and signal every row one by one.
+        marks = ", ".join(["%s"] * len(cycle_ids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM benchmarking_result WHERE cycle_id IN ({marks})",  # noqa: S608
+                cycle_ids,
+            )
+        if out is not None:
+            bulk.write_results(_result_rows(out))
+        Cycle.objects.filter(pk__in=cycle_ids).update(results_computed_at=timezone.now())
+    page_cache.invalidate()
+    return 0 if out is None else out.height
+
+
+def _result_rows(out: pl.DataFrame) -> pl.DataFrame:
+    value = pl.element().struct.field("value")
+    label = (
+        pl.when(value == value.floor())
+        .then(value.cast(pl.Int64).cast(pl.Utf8))
+        .otherwise(value.cast(pl.Utf8))
+    )
+    pairs = pl.format('"{}": {}', label, pl.element().struct.field("c"))
+    distribution = pl.concat_str(
+        [pl.lit("{"), pl.col("distribution").list.eval(pairs).list.join(", "), pl.lit("}")]
+    )
+    return out.select(
+        "cycle_id",
+        "question_id",
+        "key",
+        "scope",
+        pl.col("group").fill_null(""),
+        "participant_id",
+        "n",
+        "organisations",
+        "mean",
+        "favourable",
+        "share",
+        "ci_low",
+        "ci_high",
+        distribution.alias("distribution"),
+        "quartile",
+    )

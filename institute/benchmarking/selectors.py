@@ -1,0 +1,172 @@
+"""Reads of the benchmarking room. Every figure returned here has passed ``disclose``."""
+
+from collections import defaultdict
+
+from django.db.models import Count, Prefetch
+
+from institute.core.selectors import Item
+from institute.people.selectors import coordinated_organisations, is_coordinator
+
+from .disclosure import disclose
+from .models import Action, Cycle, Module, Participant, Question, Response, Result, SurveyLink
+
+
+def can_see_report(user, organisation) -> bool:
+    """Staff, and the coordinators of this organisation; nobody else."""
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or is_coordinator(user, organisation)
+
+
+def closed_cycles():
+    return Cycle.objects.filter(status=Cycle.Status.CLOSED, results_computed_at__isnull=False)
+
+
+def coordinator_participations(user):
+    """The user's organisations' participations, newest first, with live response counts."""
+    links = SurveyLink.objects.select_related("module_version__module").annotate(
+        response_count=Count("responses")
+    )
+    return list(
+        Participant.objects.filter(organisation__in=coordinated_organisations(user))
+        .select_related("cycle", "organisation")
+        .prefetch_related(Prefetch("links", queryset=links))
+        .order_by("-cycle__year", "organisation__name")
+    )
+
+
+def _questions(cycle):
+    return {
+        q.pk: q
+        for q in Question.objects.filter(module_version__cycles=cycle)
+        .select_related("module_version__module", "section")
+        .order_by("module_version__module__title", "position")
+    }
+
+
+def cycle_summary(cycle):
+    """The public sector-wide summary: participants, responses and sector figures."""
+    questions = _questions(cycle)
+    peer_rows = Result.objects.filter(cycle=cycle).exclude(scope=Result.Scope.ORGANISATION)
+    sector = [f for f in disclose(peer_rows) if f.scope == Result.Scope.SECTOR]
+    figures = [(questions[f.question_id], f) for f in sector if f.question_id in questions]
+    figures.sort(key=lambda pair: (pair[0].module_version.module.title, pair[0].position))
+    organisations = list(
+        cycle.participants.select_related("organisation").values_list(
+            "organisation__name", flat=True
+        )
+    )
+    return {
+        "organisations": organisations,
+        "responses": Response.objects.filter(
+            participant__cycle=cycle, module_version__module__level=Module.Level.END_USER
+        ).count(),
+        "figures": figures,
+        "headlines": [
+            (q, f) for q, f in figures if q.finding and f.share is not None and not f.suppressed
+        ][:6],
+    }
+
+
+def report_figures(cycle, participant):
+    """Per question: the organisation's own figure and its sector, type and region figures."""
+    questions = _questions(cycle)
+    rows = list(Result.objects.filter(cycle=cycle).exclude(scope=Result.Scope.ORGANISATION))
+    rows += list(Result.objects.filter(participant=participant))
+    figures = disclose(rows, viewer={participant.pk})
+    org = participant.organisation
+    by_question = defaultdict(dict)
+    for f in figures:
+        if f.scope == Result.Scope.ORGANISATION:
+            by_question[f.question_id]["own"] = f
+        elif f.scope == Result.Scope.SECTOR:
+            by_question[f.question_id]["sector"] = f
+        elif f.scope == Result.Scope.TYPE and f.group == org.type:
+            by_question[f.question_id]["type"] = f
+        elif f.scope == Result.Scope.REGION and f.group == org.region:
+            by_question[f.question_id]["region"] = f
+    return [
+        {"question": q, **by_question[pk]}
+        for pk, q in questions.items()
+        if by_question[pk].get("own") or by_question[pk].get("sector")
+    ]
+
+
+def history(organisation, keys):
+    """The organisation's own and the sector's figures for these keys, every closed year."""
+    years = dict(closed_cycles().values_list("pk", "year"))
+    own_participants = set(
+        Participant.objects.filter(organisation=organisation, cycle_id__in=years).values_list(
+            "pk", flat=True
+        )
+    )
+    rows = Result.objects.filter(cycle_id__in=years, key__in=keys).filter(
+        scope=Result.Scope.SECTOR
+    ) | Result.objects.filter(participant_id__in=own_participants, key__in=keys)
+    series = defaultdict(lambda: {"own": {}, "sector": {}})
+    for f in disclose(rows, viewer=own_participants):
+        where = "own" if f.scope == Result.Scope.ORGANISATION else "sector"
+        series[f.key][where][years[f.cycle_id]] = f
+    return series
+
+
+def previous_participation(participant):
+    return (
+        Participant.objects.filter(
+            organisation=participant.organisation,
+            cycle__year__lt=participant.cycle.year,
+            cycle__in=closed_cycles(),
+        )
+        .select_related("cycle")
+        .order_by("-cycle__year")
+        .first()
+    )
+
+
+def own_figures(participant) -> dict:
+    """The organisation's own figures of one cycle by question key (for year-on-year)."""
+    if participant is None:
+        return {}
+    rows = Result.objects.filter(participant=participant)
+    return {f.key: f for f in disclose(rows, viewer={participant.pk})}
+
+
+def actions(participant):
+    return list(participant.actions.select_related("question"))
+
+
+def topic_items(topic, limit=6):
+    """Closed cycles asking questions on this topic, newest first (one query)."""
+    years = (
+        closed_cycles()
+        .filter(module_versions__questions__topic_slug=topic.slug)
+        .distinct()
+        .order_by("-year")[:limit]
+    )
+    return [
+        Item(
+            title=f"Benchmarking {c.year}: sector summary",
+            url=c.get_absolute_url(),
+            summary="How the sector answered this year's questions on this topic.",
+        )
+        for c in years
+    ]
+
+
+def personal_data_export(user):
+    return [
+        {
+            "organisation": a.participant.organisation.name,
+            "year": a.participant.cycle.year,
+            "action": a.title,
+            "created_at": a.created_at.isoformat(),
+        }
+        for a in Action.objects.filter(created_by=user).select_related(
+            "participant__organisation", "participant__cycle"
+        )
+    ]
+
+
+def personal_data_erase(user):
+    # The action belongs to the organisation's plan; only the link to the person goes.
+    Action.objects.filter(created_by=user).update(created_by=None)

@@ -1,0 +1,209 @@
+"""Writes of the benchmarking room: modules, cycles, participants, submissions, actions."""
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .definitions import DefinitionError
+from .models import (
+    Action,
+    Answer,
+    Cycle,
+    Module,
+    ModuleVersion,
+    Participant,
+    Question,
+    Response,
+    Section,
+    SurveyLink,
+    TextAnswer,
+)
+
+
+class SurveyClosed(Exception):
+    """The link's cycle is not open for answers."""
+
+
+@transaction.atomic
+def module_load(*, definition: dict) -> tuple[ModuleVersion, bool]:
+    """Store a normalised module definition as a new version; loading it again changes nothing.
+
+    Raises ``DefinitionError`` when the version exists with different content, or when a
+    question key changes its type from an earlier version (years would no longer compare).
+    """
+    module, _ = Module.objects.get_or_create(
+        key=definition["key"],
+        defaults={"title": definition["title"], "level": definition["level"]},
+    )
+    existing = ModuleVersion.objects.filter(module=module, version=definition["version"]).first()
+    if existing:
+        if existing.definition != definition:
+            raise DefinitionError(
+                f"{module.key} version {definition['version']} is already loaded with other "
+                "content; give the changed definition a new version number"
+            )
+        return existing, False
+    if module.level != definition["level"]:
+        raise DefinitionError(f"{module.key} is an {module.level} module; its level is fixed")
+    earlier_types = dict(
+        Question.objects.filter(module_version__module=module).values_list("key", "type")
+    )
+    for section in definition["sections"]:
+        for q in section["questions"]:
+            if q["key"] in earlier_types and earlier_types[q["key"]] != q["type"]:
+                raise DefinitionError(
+                    f"question '{q['key']}' was {earlier_types[q['key']]} in an earlier version;"
+                    " a key keeps its type — use a new key for a new question"
+                )
+    module.title = definition["title"]
+    module.description = definition["description"]
+    module.save(update_fields=["title", "description"])
+    version = ModuleVersion.objects.create(
+        module=module, version=definition["version"], definition=definition
+    )
+    position = 0
+    for s_pos, s in enumerate(definition["sections"], start=1):
+        section = Section.objects.create(
+            module_version=version, position=s_pos, title=s["title"], intro=s["intro"]
+        )
+        questions = []
+        for q in s["questions"]:
+            position += 1
+            questions.append(
+                Question(
+                    module_version=version,
+                    section=section,
+                    key=q["key"],
+                    position=position,
+                    text=q["text"],
+                    finding=q["finding"],
+                    help_text=q["help"],
+                    type=q["type"],
+                    options=q["options"],
+                    favourable=q["favourable"],
+                    topic_slug=q["topic"],
+                    required=q["required"],
+                )
+            )
+        Question.objects.bulk_create(questions)
+    return version, True
+
+
+@transaction.atomic
+def participant_add(*, cycle: Cycle, organisation) -> Participant:
+    """Add an organisation to a cycle with one survey link per module of the cycle."""
+    participant, _ = Participant.objects.get_or_create(cycle=cycle, organisation=organisation)
+    links_ensure(participant=participant)
+    return participant
+
+
+def links_ensure(*, participant: Participant) -> list[SurveyLink]:
+    """Make sure the participant has a link for every module version of its cycle."""
+    have = set(participant.links.values_list("module_version_id", flat=True))
+    SurveyLink.objects.bulk_create(
+        [
+            SurveyLink(participant=participant, module_version=mv)
+            for mv in participant.cycle.module_versions.all()
+            if mv.pk not in have
+        ]
+    )
+    return list(participant.links.all())
+
+
+@transaction.atomic
+def cycle_open(*, cycle: Cycle) -> Cycle:
+    """Open a cycle for answers and give every participant its survey links."""
+    cycle.status = Cycle.Status.OPEN
+    cycle.opened_at = cycle.opened_at or timezone.now()
+    cycle.save(update_fields=["status", "opened_at"])
+    for participant in cycle.participants.all():
+        links_ensure(participant=participant)
+    return cycle
+
+
+def cycle_close(*, cycle: Cycle) -> Cycle:
+    """Close a cycle to answers and compute its results in the background."""
+    from .tasks import compute_cycle_results
+
+    with transaction.atomic():
+        cycle.status = Cycle.Status.CLOSED
+        cycle.closed_at = timezone.now()
+        cycle.save(update_fields=["status", "closed_at"])
+    compute_cycle_results.enqueue(cycle.pk)
+    return cycle
+
+
+def link_rate_limited(*, link: SurveyLink, limit: int = 120, seconds: int = 60) -> bool:
+    """Count a submission attempt on this link; True when the link is over its limit."""
+    key = f"benchmarking:rate:{link.pk}:{int(timezone.now().timestamp()) // seconds}"
+    cache.add(key, 0, timeout=seconds * 2)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the entry expired between add and incr
+        cache.set(key, 1, timeout=seconds * 2)
+        count = 1
+    return count > limit
+
+
+@transaction.atomic
+def response_submit(*, link: SurveyLink, submission_token, answers: dict) -> tuple[Response, bool]:
+    """Store one submission exactly once.
+
+    ``answers`` maps a Question to its value: a number, a list of numbers (multiple
+    choice), a string (free text), or None (left blank). The submission token comes from
+    the form; a repeated token (double click, retried request) returns the stored response
+    and ``created=False``. Concurrent repeats are settled by the unique constraint.
+    """
+    cycle = link.participant.cycle
+    if cycle.status != Cycle.Status.OPEN:
+        raise SurveyClosed
+    try:
+        with transaction.atomic():
+            # bulk_create sends no post_save: a submission does not retire the page cache.
+            (response,) = Response.objects.bulk_create(
+                [
+                    Response(
+                        link=link,
+                        participant_id=link.participant_id,
+                        module_version_id=link.module_version_id,
+                        submission_token=submission_token,
+                    )
+                ]
+            )
+    except IntegrityError:
+        return Response.objects.get(submission_token=submission_token), False
+    rows, texts = [], []
+    for question, value in answers.items():
+        if value is None or value == "" or value == []:
+            continue
+        if question.type == Question.Type.TEXT:
+            texts.append(TextAnswer(response=response, question=question, text=value))
+            continue
+        for v in value if isinstance(value, list) else [value]:
+            rows.append(
+                Answer(
+                    response=response,
+                    participant_id=link.participant_id,
+                    question=question,
+                    value=float(v),
+                )
+            )
+    Answer.objects.bulk_create(rows)
+    TextAnswer.objects.bulk_create(texts)
+    return response, True
+
+
+@transaction.atomic
+def action_create(*, participant: Participant, user, question=None, **fields) -> Action:
+    """Add an action to the participant's plan, optionally tied to a finding's question."""
+    return Action.objects.create(
+        participant=participant, question=question, created_by=user, **fields
+    )
+
+
+@transaction.atomic
+def action_update(*, action: Action, **fields) -> Action:
+    for name, value in fields.items():
+        setattr(action, name, value)
+    action.save()
+    return action

@@ -1,0 +1,202 @@
+"""Reports, exports, action plans: content, findings, and who may see them."""
+
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from institute.benchmarking.models import Action, Cycle
+from institute.benchmarking.results import compute_results
+
+from .conftest import add_responses, make_coordinator, make_cycle, make_organisation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reports(module_version):
+    orgs = [make_organisation(f"Council {i}") for i in range(6)]
+    shares = {2022: [0.6] * 6, 2023: [0.95, 0.6, 0.6, 0.6, 0.6, 0.6]}
+    cycles = {}
+    for year, year_shares in shares.items():
+        cycle = make_cycle(
+            module_version, year=year, organisations=orgs, status=Cycle.Status.CLOSED
+        )
+        for participant in cycle.participants.order_by("organisation__name"):
+            i = orgs.index(participant.organisation)
+            yes = round(40 * year_shares[i])
+            add_responses(
+                participant,
+                module_version,
+                {
+                    "internet-solutions": [5] * yes + [2] * (40 - yes),
+                    "training-suspicious-links": [1] * 4 + [0] * 36,
+                },
+            )
+        compute_results([cycle.pk])
+        cycles[year] = cycle
+    return orgs, cycles
+
+
+def _url(name, org, year=2023, **extra):
+    return reverse(f"benchmarking:{name}", kwargs={"year": year, "organisation": org.slug, **extra})
+
+
+def test_report_states_headline_with_sector_figure(client, reports):
+    orgs, _ = reports
+    client.force_login(make_coordinator(orgs[0]))
+    body = client.get(_url("report", orgs[0])).content.decode()
+    assert (
+        "95% of your users can use the internet to find solutions to work related problems" in body
+    )
+    assert "sector 66%" in body  # (38 + 5 × 24) / 240
+
+
+def test_report_calls_a_supported_difference_a_strength(client, reports):
+    orgs, _ = reports
+    client.force_login(make_coordinator(orgs[0]))
+    body = client.get(_url("report", orgs[0])).content.decode()
+    assert "More of your users can use the internet" in body
+    assert "up from 60% last time" in body
+
+
+def test_report_does_not_call_chance_a_difference(client, reports):
+    orgs, _ = reports
+    client.force_login(make_coordinator(orgs[1]))
+    body = client.get(_url("report", orgs[1])).content.decode()
+    assert "No gap against your peers is statistically supported" in body
+    assert "No change since 2022 is statistically supported" in body
+
+
+def test_report_has_svg_chart_with_data_table(client, reports):
+    orgs, _ = reports
+    client.force_login(make_coordinator(orgs[0]))
+    body = client.get(_url("report", orgs[0])).content.decode()
+    assert '<svg class="chart"' in body and 'role="img"' in body
+    assert "<caption>Figures for" in body
+
+
+def test_report_query_count_does_not_grow_with_history(client, reports, module_version):
+    orgs, _ = reports
+    client.force_login(make_coordinator(orgs[0]))
+    with CaptureQueriesContext(connection) as small:
+        client.get(_url("report", orgs[0]))
+    more = make_cycle(module_version, year=2021, organisations=orgs, status=Cycle.Status.CLOSED)
+    for p in more.participants.all():
+        add_responses(p, module_version, {"internet-solutions": [4] * 12})
+    compute_results([more.pk])
+    with CaptureQueriesContext(connection) as large:
+        client.get(_url("report", orgs[0]))
+    assert len(large) == len(small)
+
+
+def test_csv_export_matches_the_report_figures(client, reports):
+    orgs, _ = reports
+    client.force_login(make_coordinator(orgs[0]))
+    response = client.get(_url("report_export", orgs[0], fmt="csv"))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    own = next(
+        r
+        for r in rows
+        if r["question_key"] == "internet-solutions" and r["figure"] == "Your organisation"
+    )
+    assert (own["responses"], own["share_favourable"]) == ("40", "0.95")
+    assert response["Content-Disposition"].endswith('.csv"')
+
+
+def test_xlsx_export_opens_with_the_same_columns(client, reports):
+    orgs, _ = reports
+    client.force_login(make_coordinator(orgs[0]))
+    response = client.get(_url("report_export", orgs[0], fmt="xlsx"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    assert header[:3] == ["year", "module", "question_key"]
+
+
+def test_unknown_export_format_is_not_found(client, reports):
+    orgs, _ = reports
+    client.force_login(make_coordinator(orgs[0]))
+    assert client.get(_url("report_export", orgs[0], fmt="pdf")).status_code == 404
+
+
+def test_public_summary_shows_sector_figures_and_no_organisation_figures(client, reports):
+    orgs, _ = reports
+    response = client.get(reverse("benchmarking:summary", args=[2023]))
+    body = response.content.decode()
+    assert "6</strong> organisations benchmarked" in body
+    assert "240</strong> responses" in body
+    # The one organisation at 95% is not identifiable: only sector figures are shown.
+    assert {f.scope for _q, f in response.context["figures"]} == {"sector"}
+    assert "95%</td>" not in body
+
+
+def test_summary_of_unknown_year_is_not_found(client, db):
+    assert client.get("/benchmarking/1850/").status_code == 404
+
+
+def test_action_created_from_a_finding(client, reports):
+    orgs, _ = reports
+    user = make_coordinator(orgs[0])
+    client.force_login(user)
+    url = _url("actions", orgs[0]) + "?question=training-suspicious-links"
+    response = client.post(
+        url,
+        {
+            "title": "Phishing drill",
+            "owner": "Head of ICT",
+            "due_date": "2024-03-31",
+            "status": "planned",
+            "notes": "",
+        },
+    )
+    assert response.status_code == 302
+    action = Action.objects.get()
+    assert (action.title, action.question.key, action.created_by) == (
+        "Phishing drill",
+        "training-suspicious-links",
+        user,
+    )
+
+
+def test_action_form_with_bad_date_keeps_input_and_shows_error(client, reports):
+    orgs, _ = reports
+    client.force_login(make_coordinator(orgs[0]))
+    response = client.post(
+        _url("actions", orgs[0]),
+        {
+            "title": "<script>x</script>" * 3,
+            "owner": "Me",
+            "due_date": "31st of never",
+            "status": "planned",
+        },
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Enter a valid date" in body
+    assert "&lt;script&gt;x&lt;/script&gt;" in body and "<script>x</script>" not in body
+    assert Action.objects.count() == 0
+
+
+def test_action_plan_suggests_help_on_the_findings_topic(client, reports):
+    from institute.core.models import Topic
+
+    Topic.objects.create(name="Cyber security", slug="cyber")
+    orgs, _ = reports
+    client.force_login(make_coordinator(orgs[0]))
+    body = client.get(_url("actions", orgs[0]) + "?question=training-suspicious-links").content
+    assert b'href="/topics/cyber/"' in body
+
+
+def test_dashboard_shows_live_response_count_per_link(client, module_version):
+    org = make_organisation("Cardiff")
+    cycle = make_cycle(module_version, year=2024, organisations=[org])
+    add_responses(cycle.participants.get(), module_version, {"internet-solutions": [4] * 7})
+    client.force_login(make_coordinator(org))
+    response = client.get(reverse("benchmarking:dashboard"))
+    link = response.context["participants"][0].links.all()[0]
+    assert link.response_count == 7
+    assert link.token in response.content.decode()

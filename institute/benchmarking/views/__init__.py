@@ -1,0 +1,15 @@
+from .actions import action_edit, actions
+from .reports import index, report, report_export, summary
+from .survey import dashboard, survey, survey_done
+
+__all__ = [
+    "action_edit",
+    "actions",
+    "dashboard",
+    "index",
+    "report",
+    "report_export",
+    "summary",
+    "survey",
+    "survey_done",
+]

@@ -1,0 +1,148 @@
+"""Public yearly summaries and each organisation's own report (its coordinators and staff)."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from institute.people.models import Organisation
+
+from .. import charts, exports, selectors
+from ..findings import findings
+from ..models import Participant
+
+
+def _crumbs(*pairs):
+    return [{"title": "Benchmarking", "url": reverse("benchmarking:index")}] + [
+        {"title": t, "url": u} for t, u in pairs
+    ]
+
+
+@require_GET
+def index(request):
+    cycles = list(selectors.closed_cycles().order_by("-year"))
+    return render(
+        request,
+        "benchmarking/index.html",
+        {
+            "cycles": cycles,
+            "meta_title": "Benchmarking",
+            "meta_description": "Yearly benchmarking of public-sector ICT services: "
+            "user satisfaction, user skills, cost, delivery and performance.",
+            "breadcrumbs": _crumbs(),
+        },
+    )
+
+
+def _closed_cycle(year):
+    return get_object_or_404(selectors.closed_cycles(), year=year)
+
+
+@require_GET
+def summary(request, year):
+    cycle = _closed_cycle(year)
+    data = selectors.cycle_summary(cycle)
+    return render(
+        request,
+        "benchmarking/summary.html",
+        {
+            "cycle": cycle,
+            **data,
+            "meta_title": f"Benchmarking {year}: sector summary",
+            "meta_description": f"{len(data['organisations'])} organisations benchmarked, "
+            f"{data['responses']:,} responses from end-users.",
+            "breadcrumbs": _crumbs((str(year), request.path)),
+        },
+    )
+
+
+def report_participant(request, year, organisation) -> Participant:
+    """The participant whose report this is, if the user may see it; else 403/404."""
+    if len(organisation) > 200:
+        raise Http404
+    org = get_object_or_404(Organisation, slug=organisation)
+    if not selectors.can_see_report(request.user, org):
+        raise PermissionDenied
+    cycle = _closed_cycle(year)
+    return get_object_or_404(
+        Participant.objects.select_related("organisation", "cycle"), cycle=cycle, organisation=org
+    )
+
+
+def _labelled(row):
+    return [
+        ("Your organisation", row.get("own")),
+        ("Same type", row.get("type")),
+        ("Same region", row.get("region")),
+        ("Sector", row.get("sector")),
+    ]
+
+
+@require_GET
+@login_required
+def report(request, year, organisation):
+    participant = report_participant(request, year, organisation)
+    rows = selectors.report_figures(participant.cycle, participant)
+    previous = selectors.previous_participation(participant)
+    found = findings(rows, selectors.own_figures(previous))
+    keys = [r["question"].key for r in rows if r["question"].favourable]
+    series = selectors.history(participant.organisation, keys)
+    for row in rows:
+        row["bars"] = _labelled(row)
+        row["chart"] = charts.share_bars(row["question"].text, row["bars"])
+        history = series.get(row["question"].key)
+        if history:
+            own = {y: f.share for y, f in history["own"].items() if f.share is not None}
+            sector = {y: f.share for y, f in history["sector"].items() if f.share is not None}
+            row["trend_chart"] = charts.trend_lines(
+                f"{row['question'].text}: share by year",
+                {"Your organisation": own, "Sector": sector},
+            )
+            row["trend_years"] = [
+                (y, history["own"].get(y), history["sector"].get(y))
+                for y in sorted(set(history["own"]) | set(history["sector"]))
+            ]
+    org = participant.organisation
+    return render(
+        request,
+        "benchmarking/report.html",
+        {
+            "participant": participant,
+            "organisation": org,
+            "cycle": participant.cycle,
+            "rows": rows,
+            "headlines": [f for f in found if f.kind == "headline"][:6],
+            "strengths": sorted(
+                (f for f in found if f.kind == "strength"), key=lambda f: -f.difference
+            )[:5],
+            "gaps": sorted((f for f in found if f.kind == "gap"), key=lambda f: f.difference)[:5],
+            "changes": [f for f in found if f.kind == "change"][:5],
+            "previous": previous,
+            "meta_title": f"{org.name}: benchmarking report {year}",
+            "breadcrumbs": _crumbs(
+                (str(year), reverse("benchmarking:summary", args=[year])), (org.name, request.path)
+            ),
+        },
+    )
+
+
+@require_GET
+@login_required
+def report_export(request, year, organisation, fmt):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    participant = report_participant(request, year, organisation)
+    table = exports.report_table(year, selectors.report_figures(participant.cycle, participant))
+    name = f"benchmarking-{year}-{participant.organisation.slug}.{fmt}"
+    if fmt == "csv":
+        response = HttpResponse(exports.to_csv(table), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            exports.to_xlsx(table),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,128 @@
+"""Benchmarking in a real browser: the survey by keyboard only; axe on every page type."""
+
+import pytest
+from django.test import Client
+
+from institute.benchmarking.definitions import normalise
+from institute.benchmarking.models import Cycle, Response
+from institute.benchmarking.results import compute_results
+from institute.benchmarking.services import module_load
+from institute.benchmarking.tests.conftest import (
+    SMALL_MODULE,
+    add_responses,
+    make_coordinator,
+    make_cycle,
+    make_organisation,
+)
+from tests.browser.fixtures import assert_accessible
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def version(home):
+    return module_load(definition=normalise(SMALL_MODULE))[0]
+
+
+@pytest.fixture
+def link(version):
+    cycle = make_cycle(version, year=2024, organisations=[make_organisation("Norfolk")])
+    return cycle.participants.get().links.get()
+
+
+@pytest.fixture
+def closed(version):
+    orgs = [make_organisation(f"Council {i}") for i in range(5)]
+    cycle = make_cycle(version, year=2023, organisations=orgs, status=Cycle.Status.CLOSED)
+    for i, participant in enumerate(cycle.participants.order_by("organisation__name")):
+        add_responses(
+            participant,
+            version,
+            {
+                "internet-solutions": [5] * (30 + i) + [2] * 10,
+                "training-suspicious-links": [1] * 5 + [0] * 35,
+            },
+        )
+    compute_results([cycle.pk])
+    return orgs
+
+
+def _sign_in_as(page, live_server, user):
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+def _tab_to(page, selector, limit=60):
+    """Press Tab until the focused element matches the selector (keyboard only)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+    raise AssertionError(f"could not reach {selector} with the Tab key")
+
+
+def test_survey_can_be_completed_by_keyboard_only(live_server, browser_page, link):
+    page = browser_page
+    page.goto(live_server.url + link.get_absolute_url())
+    _tab_to(page, "input[name='q-internet-solutions']")
+    page.keyboard.press("ArrowRight")  # moves through the scale and selects
+    page.keyboard.press("ArrowRight")
+    _tab_to(page, "input[name='q-training-suspicious-links']")
+    page.keyboard.press("Space")
+    _tab_to(page, "button[value='next']")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=section 2 of 2")
+    _tab_to(page, "input[name='q-learning-topics']")
+    page.keyboard.press("Space")
+    _tab_to(page, "button[value='submit']")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("h1:has-text('Thank you')")
+    response = Response.objects.get()
+    values = sorted(response.answers.values_list("question__key", "value"))
+    assert values == [
+        ("internet-solutions", 3.0),
+        ("learning-topics", 1.0),
+        ("training-suspicious-links", 1.0),
+    ]
+
+
+def test_survey_page_is_accessible(live_server, browser_page, link):
+    browser_page.goto(live_server.url + link.get_absolute_url())
+    assert_accessible(browser_page)
+
+
+def test_survey_with_errors_is_accessible(live_server, browser_page, link):
+    browser_page.goto(live_server.url + link.get_absolute_url())
+    browser_page.get_by_role("button", name="Next section").click()
+    browser_page.wait_for_selector("text=There is a problem with your answers")
+    assert_accessible(browser_page)
+
+
+def test_summary_page_is_accessible(live_server, browser_page, closed):
+    browser_page.goto(live_server.url + "/benchmarking/2023/")
+    assert browser_page.get_by_role("heading", level=1).inner_text().startswith("Benchmarking 2023")
+    assert_accessible(browser_page)
+
+
+def test_coordinator_opens_report_and_it_is_accessible(live_server, browser_page, closed):
+    _sign_in_as(browser_page, live_server, make_coordinator(closed[0]))
+    browser_page.goto(live_server.url + "/benchmarking/")
+    browser_page.goto(live_server.url + f"/benchmarking/2023/{closed[0].slug}/")
+    assert browser_page.locator("svg.chart").count() >= 1
+    assert_accessible(browser_page)
+
+
+def test_action_plan_page_is_accessible(live_server, browser_page, closed):
+    _sign_in_as(browser_page, live_server, make_coordinator(closed[0]))
+    url = f"/benchmarking/2023/{closed[0].slug}/actions/?question=training-suspicious-links"
+    browser_page.goto(live_server.url + url)
+    assert_accessible(browser_page)
+
+
+def test_dashboard_is_accessible(live_server, browser_page, link):
+    _sign_in_as(browser_page, live_server, make_coordinator(link.participant.organisation))
+    browser_page.goto(live_server.url + "/benchmarking/my/")
+    assert_accessible(browser_page)
