@@ -6,6 +6,7 @@ the admin cannot add one and can change only whether the person attended.
 
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .models import Booking
@@ -34,9 +35,8 @@ class BookingViewSet(ModelViewSet):
     form_fields = ["attended"]
     inspect_view_enabled = True
 
-    @property
-    def permission_policy(self):
-        return BookingPermissionPolicy(self.model)
+
+register_permission_policy(Booking, BookingPermissionPolicy(Booking), exact_class=True)
 
 
 @hooks.register("register_admin_viewset")
