@@ -18,6 +18,7 @@ import datetime as dt
 from pathlib import Path
 
 import polars as pl
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -69,6 +70,7 @@ HEADLINES_2023 = {"internet-solutions": 0.94, "training-suspicious-links": 0.11}
 RESPONSES_2023 = 6240  # end-user responses, half to each end-user module
 
 
+@transaction.atomic  # the bulk writes lock the responses table for the transaction
 def seed(*, scale, log, years=None):
     """``years`` limits the history to some years (tests use it to stay quick)."""
     versions = _load_modules(log)
