@@ -45,7 +45,8 @@ class Plan:
     """One run's knobs; every one can be set from the environment."""
 
     scale: str = "large"
-    duration: float = field(default_factory=lambda: env_float("BENCH_SECONDS", 5))
+    duration: float = field(default_factory=lambda: env_float("BENCH_SECONDS", 6))
+    rounds: int = field(default_factory=lambda: env_int("BENCH_ROUNDS", 3))
     max_requests: int = field(default_factory=lambda: env_int("BENCH_MAX_REQUESTS", 20000))
     concurrency: int = field(default_factory=lambda: env_int("BENCH_CONCURRENCY", 4))
     workers: int = field(default_factory=lambda: env_int("BENCH_WORKERS", 2))

@@ -33,7 +33,9 @@ def table(result):
         f"({result['load']['concurrency']} connections, {result['load']['seconds']}s a page)",
         f"Baseline {baseline['path']}: {baseline['rps']:.0f} req/s, "
         f"p50 {baseline['p50_ms']:.1f} ms, p99 {baseline['p99_ms']:.1f} ms "
-        f"(median of {len(baseline.get('runs', [])) or 1} runs, before and after each server)",
+        f"(median of {baseline.get('runs', 1)} runs)",
+        f"Each page: {result['load'].get('rounds', 1)} rounds of baseline then page, same server;"
+        " figures are medians over the rounds, each round's ratio uses its own baseline.",
         "",
     ]
     header = [

@@ -76,29 +76,49 @@ def prepare(plan, large_url, demo_url):
     manage(server_env(large_url, page_cache_seconds=0), "collectstatic", "--noinput", log=log)
 
 
-def measure_path(server, plan, tool, path):
-    # Warm-up: every worker loads its templates and per-process caches before timing starts.
-    for _ in range(plan.workers * 4):
-        server.get(path)
-    result = load.measure(
+def measure_path(server, plan, tool, path, seconds):
+    return load.measure(
         tool,
         "127.0.0.1",
         server.port,
         path,
-        seconds=plan.duration,
+        seconds=seconds,
         max_requests=plan.max_requests,
         concurrency=plan.concurrency,
-    )
-    return result.as_dict()
+    ).as_dict()
 
 
-def with_ratio(figures, baseline):
-    figures["ratio"] = round(figures["rps"] / baseline["rps"], 4) if baseline["rps"] else None
-    return figures
+def measure_page(server, plan, tool, path):
+    """The page against the baseline in alternating short rounds; medians over the rounds.
+
+    The load on a shared machine drifts within a run; alternating baseline and page, and
+    dividing each page round by the baseline round just before it, keeps that drift out of
+    the ratio.
+    """
+    # Warm-up: every worker loads its templates and per-process caches before timing starts.
+    for _ in range(plan.workers * 4):
+        server.get(BASELINE[1])
+        server.get(path)
+    seconds = max(1.0, plan.duration / plan.rounds)
+    rounds, baselines = [], []
+    for _ in range(plan.rounds):
+        base = measure_path(server, plan, tool, BASELINE[1], seconds)
+        page = measure_path(server, plan, tool, path, seconds)
+        baselines.append(base)
+        ratio = page["rps"] / base["rps"] if base["rps"] else 0.0
+        rounds.append({**page, "baseline_rps": base["rps"], "ratio": round(ratio, 4)})
+    figures = {
+        key: round(statistics.median(r[key] for r in rounds), 4)
+        for key in ("rps", "p50_ms", "p99_ms", "ratio", "baseline_rps")
+    }
+    figures["requests"] = sum(r["requests"] for r in rounds)
+    figures["errors"] = sum(r["errors"] for r in rounds)
+    figures["rounds"] = rounds
+    return figures, baselines
 
 
 def combined_baseline(runs):
-    """The median of the baseline runs: one noisy run must not swing every ratio."""
+    """The baseline over the whole run, for the table's headline (ratios use their own)."""
     middle = {
         key: statistics.median(run[key] for run in runs) for key in ("rps", "p50_ms", "p99_ms")
     }
@@ -106,7 +126,7 @@ def combined_baseline(runs):
         **{key: round(value, 3) for key, value in middle.items()},
         "requests": sum(run["requests"] for run in runs),
         "errors": sum(run["errors"] for run in runs),
-        "runs": runs,
+        "runs": len(runs),
     }
 
 
@@ -130,15 +150,13 @@ def check_invalidation(server, env, path):
 
 
 def serve_and_measure(plan, tool, large_url, pages):
-    """Both servers in turn; the baseline is measured on each before and after its pages."""
+    """Both servers in turn: the page cache off, then on."""
     results, baseline_runs = {}, []
     for mode, cache_seconds in (("uncached", 0), ("cached", plan.cache_seconds)):
         env = server_env(large_url, page_cache_seconds=cache_seconds)
         port = plan.port + (mode == "cached") if plan.port else 0
         with Gunicorn(env, port=port, workers=plan.workers, name=mode) as server:
             log(f"gunicorn ({mode}, PAGE_CACHE_SECONDS={cache_seconds}) on port {server.port}")
-            baseline_runs.append(measure_path(server, plan, tool, BASELINE[1]))
-            log(f"  baseline {BASELINE[1]}: {baseline_runs[-1]['rps']:.0f} req/s")
             figures = {}
             for page in pages:
                 status, _ = server.get(page["path"])
@@ -146,31 +164,31 @@ def serve_and_measure(plan, tool, large_url, pages):
                     figures[page["path"]] = {"skipped": f"HTTP {status}"}
                     log(f"  {page['path']}: HTTP {status}, not measured")
                     continue
-                measured = measure_path(server, plan, tool, page["path"])
+                measured, baselines = measure_page(server, plan, tool, page["path"])
+                baseline_runs += baselines
                 if mode == "cached":
                     measured["cache_hit"] = server.get(page["path"])[1].get("X-Page-Cache") == "hit"
                 figures[page["path"]] = measured
-                log(f"  {page['path']}: {measured['rps']:.0f} req/s")
-            baseline_runs.append(measure_path(server, plan, tool, BASELINE[1]))
-            log(f"  baseline {BASELINE[1]}: {baseline_runs[-1]['rps']:.0f} req/s")
+                log(
+                    f"  {page['path']}: {measured['rps']:.0f} req/s "
+                    f"(baseline {measured['baseline_rps']:.0f}, ratio {measured['ratio']})"
+                )
             invalidation = None
             if mode == "cached":
                 first = next((p["path"] for p in pages if "skipped" not in figures[p["path"]]), "/")
                 invalidation = check_invalidation(server, env, first)
             results[mode] = {"pages": figures, "invalidation": invalidation}
-    baseline = combined_baseline(baseline_runs)
-    for mode in results:
-        for figures in results[mode]["pages"].values():
-            if "skipped" not in figures:
-                with_ratio(figures, baseline)
-    results["baseline"] = baseline
+    if not baseline_runs:
+        raise RuntimeError("no page answered 200: nothing to measure")
+    results["baseline"] = combined_baseline(baseline_runs)
     return results
 
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
     parser.add_argument("--scale", default="large", choices=("demo", "large"))
-    parser.add_argument("--seconds", type=float, help="per page and mode (BENCH_SECONDS, 5)")
+    parser.add_argument("--seconds", type=float, help="per page and mode (BENCH_SECONDS, 6)")
+    parser.add_argument("--rounds", type=int, help="baseline/page rounds (BENCH_ROUNDS, 3)")
     parser.add_argument("--concurrency", type=int, help="connections (BENCH_CONCURRENCY, 4)")
     parser.add_argument("--tool", choices=("auto", "wrk", "python"), help="load generator")
     parser.add_argument("--port", type=int, help="first of two ports (BENCH_PORT; default free)")
@@ -182,6 +200,7 @@ def main(argv=None):
     args = parse_args(argv)
     plan = Plan(scale=args.scale, seed=not args.no_seed)
     plan.duration = args.seconds or plan.duration
+    plan.rounds = args.rounds or plan.rounds
     plan.concurrency = args.concurrency or plan.concurrency
     plan.tool = args.tool or plan.tool
     plan.port = args.port or plan.port
@@ -242,6 +261,7 @@ def main(argv=None):
             "tool": tool,
             "concurrency": plan.concurrency,
             "seconds": plan.duration,
+            "rounds": plan.rounds,
             "max_requests": plan.max_requests if tool == "python" else None,
         },
         "targets": {

@@ -15,6 +15,7 @@ urlpatterns = [
     path("account/", include("institute.people.urls")),
     path("benchmarking/", include("institute.benchmarking.urls")),
     path("", include("institute.core.urls")),
+    path("", include("institute.events.urls")),
     # Rooms add their URLs above this line; Wagtail's page tree serves everything else.
 ]
 

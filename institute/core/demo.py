@@ -61,8 +61,10 @@ TOPICS = [
     ("Benchmarking", "benchmarking", "Measuring and comparing ICT services."),
 ]
 
-# Extra generated posts per index at scale "large" (benchmark volumes).
-LARGE_POSTS = 400
+# Generated volumes at scale "large" (benchmarks): posts per index, and a guide section of
+# standard pages three levels deep (sections × chapters × pages).
+LARGE_POSTS = {"news": 1500, "blog": 500}
+LARGE_GUIDES = (8, 5, 5)
 
 
 def ensure_home():
@@ -159,25 +161,57 @@ def _seed_posts(index, posts, topics):
 
 
 def _large_posts(index, topics, log):
-    """Generated posts for benchmark volumes, clearly marked as such."""
+    """Generated posts over three years and every topic, for benchmark volumes.
+
+    Pages cannot be bulk-created (they live in a tree over two tables), so this adds them one
+    by one; about two thousand take a minute or so on SQLite.
+    """
+    wanted = LARGE_POSTS[index.slug]
     existing = index.get_children().filter(slug__startswith="demo-post-").count()
     topic_list = list(topics.values())
-    start = datetime.date(2022, 1, 1)
-    for n in range(existing, LARGE_POSTS):
+    start = datetime.date(2021, 1, 1)
+    for n in range(existing, wanted):
+        date = start + datetime.timedelta(days=(n * 7) % 1095)
+        first = n % len(topic_list)
         index.add_child(
             instance=NewsPage(
-                title=f"Demo post {n + 1}: notes from a member drop-in",
+                title=f"Demo {index.title.lower()} post {n + 1}: notes from a member drop-in",
                 slug=f"demo-post-{n + 1}",
-                date=start + datetime.timedelta(days=n % 700),
-                first_published_at=_published(start + datetime.timedelta(days=n % 700)),
-                last_published_at=_published(start + datetime.timedelta(days=n % 700)),
-                summary="Generated demo post for benchmark volumes.",
-                body=content.p("Members shared what works in digital public services."),
-                topics=topic_list[n % len(topic_list) : n % len(topic_list) + 2],
+                date=date,
+                first_published_at=_published(date),
+                last_published_at=_published(date),
+                summary="Generated demo post: what members shared about digital public services.",
+                body=content.p(
+                    "Members shared what works in digital leadership, data and cyber resilience "
+                    "across local public services."
+                ),
+                topics=topic_list[first : first + 2],
             )
         )
-        if (n + 1) % 100 == 0:
-            log(f"  {index.title}: {n + 1} of {LARGE_POSTS} generated posts")
+        if (n + 1) % 250 == 0:
+            log(f"{index.title}: {n + 1} of {wanted} generated posts")
+
+
+def _large_guides(home, log):
+    """Standard pages three levels deep under a generated "Guides" page."""
+    guides = child_page(home, StandardPage, "guides", title="Guides", summary="Generated guides.")
+    sections, chapters, leaves = LARGE_GUIDES
+    made = 0
+    for s in range(1, sections + 1):
+        section = child_page(guides, StandardPage, f"section-{s}", title=f"Guide section {s}")
+        for c in range(1, chapters + 1):
+            chapter = child_page(section, StandardPage, f"chapter-{c}", title=f"Chapter {s}.{c}")
+            for leaf in range(1, leaves + 1):
+                child_page(
+                    chapter,
+                    StandardPage,
+                    f"page-{leaf}",
+                    title=f"Guide {s}.{c}.{leaf}: working with members",
+                    summary="Generated guide page for benchmark volumes.",
+                    body=content.p("How digital leaders work with members and partners."),
+                )
+                made += 1
+    log(f"guides: {made} standard pages three levels deep")
 
 
 def _seed_chrome(pages):
@@ -249,6 +283,7 @@ def seed(*, scale, log):
     if scale == "large":
         _large_posts(news, topics, log)
         _large_posts(blog, topics, log)
+        _large_guides(home, log)
     pages |= {
         "news": news,
         "blog": blog,

@@ -17,10 +17,25 @@ def _limit_email(field):
     field.widget.attrs["maxlength"] = str(EMAIL_MAX_LENGTH)
 
 
+REQUIRED = {
+    "email": "Enter your e-mail address.",
+    "login": "Enter your e-mail address.",
+    "password": "Enter your password.",
+    "oldpassword": "Enter your current password.",
+    "password1": "Enter a password.",
+    "password2": "Enter the password again to confirm it.",
+}
+INVALID_EMAIL = "Enter an e-mail address in the form name@example.org."
+
+
 def _plain_widgets(form):
     # Visible labels do the job; placeholders repeating them only add noise for screen readers.
-    for field in form.fields.values():
+    for name, field in form.fields.items():
         field.widget.attrs.pop("placeholder", None)
+        if name in REQUIRED:
+            field.error_messages["required"] = REQUIRED[name]
+        if isinstance(field, forms.EmailField):
+            field.error_messages["invalid"] = INVALID_EMAIL
         if isinstance(field.widget, forms.PasswordInput):
             # Hashing a megabyte-long "password" is wasted work; nobody types one.
             field.validators.append(MaxLengthValidator(PASSWORD_MAX_LENGTH))

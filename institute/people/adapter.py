@@ -1,6 +1,7 @@
 """allauth's account adapter, with messages in the society's plain British English."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -21,3 +22,8 @@ class AccountAdapter(DefaultAccountAdapter):
         "unverified_primary_email": "Confirm your e-mail address first.",
         "rate_limited": "You have sent too many requests. Please wait a few minutes.",
     }
+
+    def send_mail(self, template_prefix, email, context):
+        # E-mails are rendered without a request, so the site's name is passed in here.
+        context = {**context, "site_name": settings.WAGTAIL_SITE_NAME}
+        return super().send_mail(template_prefix, email, context)

@@ -5,8 +5,6 @@ password ``DEMO_PASSWORD`` (printed by ``seed_demo``). Idempotent: only what is 
 added. ``--scale large`` adds 400 organisations and 5,000 people in bulk for benchmarks.
 """
 
-import itertools
-
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
@@ -144,7 +142,7 @@ def _seed_people(organisations):
 
 
 # --- Large scale: volumes for the benchmarks ------------------------------------------------
-LARGE_ORGANISATIONS = 400
+LARGE_ORGANISATIONS = 500
 LARGE_PEOPLE = 5000
 PLACES = [
     "Ashford", "Barrow", "Bedford", "Blackpool", "Bolton", "Bradford", "Bristol", "Bury",
@@ -154,17 +152,17 @@ PLACES = [
     "Oldham", "Oxford", "Perth", "Plymouth", "Preston", "Reading", "Salford", "Sheffield",
     "Stirling", "Swansea", "Telford", "Truro", "Wakefield", "Wigan", "Worcester", "York",
 ]  # fmt: skip
-KINDS = [
-    ("Borough Council", Type.COUNCIL),
-    ("District Council", Type.COUNCIL),
-    ("City Council", Type.COUNCIL),
-    ("NHS Trust", Type.HEALTH),
-    ("Fire and Rescue Service", Type.POLICE_FIRE),
-    ("Police", Type.POLICE_FIRE),
-    ("Digital Partners Ltd", Type.PARTNER),
-    ("Community Foundation", Type.OTHER),
-    ("Combined Authority", Type.COMBINED_AUTHORITY),
-]
+# What an organisation of each type is called after its place.
+KINDS = {
+    Type.COUNCIL: "Borough Council",
+    Type.COMBINED_AUTHORITY: "Combined Authority",
+    Type.HEALTH: "NHS Trust",
+    Type.POLICE_FIRE: "Fire and Rescue Service",
+    Type.CENTRAL_GOVERNMENT: "Government Digital Hub",
+    Type.PARTNER: "Digital Ltd",
+    Type.OTHER: "Community Foundation",
+}
+QUARTERS = ["", "North ", "South ", "East ", "West "]
 FIRST_NAMES = [
     "Amina", "Ben", "Chloe", "Dev", "Ella", "Farid", "Gemma", "Harry", "Isla", "Jack", "Kiran",
     "Lucy", "Mo", "Nadia", "Owen", "Pooja", "Quentin", "Rosa", "Sanjay", "Tara", "Umar",
@@ -180,13 +178,18 @@ JOB_TITLES = [
     "Chief information officer", "Cyber security lead", "Enterprise architect",
     "Product manager", "Digital inclusion officer",
 ]  # fmt: skip
-REGIONS = [r for r in Region.values if r not in (Region.NATIONAL, Region.INTERNATIONAL)]
 
 
 def _large_organisation_rows():
-    combos = itertools.product(PLACES, KINDS)
-    for n, (place, (kind, org_type)) in enumerate(itertools.islice(combos, LARGE_ORGANISATIONS)):
-        yield f"{place} {kind}", org_type, REGIONS[n % len(REGIONS)]
+    """Every type in every region (the first 98 rows cover all pairs), with unique names."""
+    types, regions = list(KINDS), Region.values
+    for n in range(LARGE_ORGANISATIONS):
+        org_type = types[n % len(types)]
+        region = regions[(n // len(types)) % len(regions)]
+        # PLACES and types are coprime in length, so (place, type) repeats only after their
+        # product; a quarter of the town tells the repeats apart.
+        quarter = QUARTERS[n // (len(PLACES) * len(types)) % len(QUARTERS)]
+        yield f"{quarter}{PLACES[n % len(PLACES)]} {KINDS[org_type]}", org_type, region
 
 
 def _seed_large(log):
@@ -225,8 +228,15 @@ def _seed_large(log):
 
 
 def _attach_large_people(emails):
-    """Verified addresses, Member group, two topics and newsletter consent, all in bulk."""
-    people = list(User.objects.filter(email__in=emails).values_list("pk", "email"))
+    """Verified addresses, Member group, two topics and newsletter consent, all in bulk;
+    the first person of each organisation is its coordinator (partner contact at a partner)."""
+    rows = list(
+        User.objects.filter(email__in=emails)
+        .order_by("pk")
+        .values_list("pk", "email", "organisation_id", "organisation__type")
+    )
+    people = [(pk, email) for pk, email, _, _ in rows]
+    _grant_large_organisation_roles(rows)
     member = Group.objects.get(name=roles.MEMBER)
     topics = list(Topic.objects.values_list("pk", flat=True))
     wording = WORDING[Consent.Purpose.NEWSLETTER]
@@ -264,4 +274,34 @@ def _attach_large_people(emails):
             if i % 2 == 0
         ],
         batch_size=1000,
+    )
+
+
+def _grant_large_organisation_roles(rows):
+    first_of = {}
+    for pk, _, organisation_id, org_type in rows:
+        first_of.setdefault(organisation_id, (pk, org_type))
+    grants = [
+        OrganisationRole(
+            user_id=pk,
+            organisation_id=organisation_id,
+            role=PARTNER_CONTACT if org_type == Type.PARTNER else COORDINATOR,
+        )
+        for organisation_id, (pk, org_type) in first_of.items()
+        if organisation_id is not None
+    ]
+    OrganisationRole.objects.bulk_create(grants, batch_size=1000, ignore_conflicts=True)
+    groups = {
+        g.name: g for g in Group.objects.filter(name__in=roles.ORGANISATION_ROLE_GROUPS.values())
+    }
+    User.groups.through.objects.bulk_create(
+        [
+            User.groups.through(
+                user_id=grant.user_id,
+                group_id=groups[roles.ORGANISATION_ROLE_GROUPS[grant.role]].pk,
+            )
+            for grant in grants
+        ],
+        batch_size=1000,
+        ignore_conflicts=True,
     )

@@ -20,11 +20,13 @@ class SignupDetailsForm(forms.Form):
     first_name = forms.CharField(
         max_length=NAME_MAX_LENGTH,
         label="First name",
+        error_messages={"required": "Enter your first name."},
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     last_name = forms.CharField(
         max_length=NAME_MAX_LENGTH,
         label="Last name",
+        error_messages={"required": "Enter your last name."},
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
 
@@ -103,6 +105,7 @@ class EraseAccountForm(forms.Form):
         max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         help_text="To make sure it is you, enter the password you sign in with.",
+        error_messages={"required": "Enter your password."},
     )
 
     def __init__(self, *args, user, **kwargs):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import selectors, services
+from . import roles, selectors, services
 from .forms import EraseAccountForm, ProfileForm
 from .models import Consent
 
@@ -37,7 +37,12 @@ def profile(request):
             for purpose, consent in selectors.current_consents(user).items()
         ],
         "organisation_roles": selectors.organisation_roles_of(user),
-        "role_names": sorted(user.groups.values_list("name", flat=True)),
+        # Coordinator and partner-contact groups are shown with their organisations instead.
+        "role_names": sorted(
+            user.groups.exclude(name__in=roles.ORGANISATION_ROLE_GROUPS.values()).values_list(
+                "name", flat=True
+            )
+        ),
         "topics": user.topics.order_by("name"),
         **_page("Your account"),
     }

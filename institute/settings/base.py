@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     # The roof
     "institute.core",
     "institute.people",
+    "institute.resources",
+    "institute.events",
     "institute.benchmarking",
     # Wagtail
     "wagtail.contrib.forms",
@@ -36,6 +38,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

@@ -83,3 +83,22 @@ def test_plain_views_have_breadcrumbs(client, make_topic):
     html = client.get(topic.get_absolute_url()).content.decode()
     assert 'href="/topics/">Topics<' in html
     assert f'aria-current="page">{topic.name}<' in html
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser(
+        username="editor", email="editor@example.org", password="x-Passw0rd!"
+    )
+    client.force_login(user)
+    return client
+
+
+def test_editors_manage_menu_and_footer_in_settings(staff_client, chrome):
+    response = staff_client.get(f"/admin/settings/core/sitechrome/{chrome.pk}/")
+    assert response.status_code == 200
+    assert "Main menu" in response.content.decode()
+
+
+def test_editors_manage_topics_as_snippets(staff_client, home):
+    assert staff_client.get("/admin/snippets/core/topic/").status_code == 200

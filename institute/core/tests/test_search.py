@@ -194,3 +194,10 @@ def test_search_queries_are_bounded(
 def test_capitalised_operators_are_syntax_not_words():
     assert search.clean_query("charity AND NOT status OR x") == "charity status x"
     assert search.clean_query("stand and deliver") == "stand and deliver"
+
+
+def test_pages_with_the_words_in_their_title_come_first(client, make_post):
+    make_post(title="Notes", body=_body("a word about benchmarking among many other words here"))
+    make_post(title="Benchmarking", body=_body("benchmarking"))
+    html = client.get("/search/", {"q": "benchmarking"}).content.decode()
+    assert [title for _, title in _results(html)] == ["Benchmarking", "Notes"]

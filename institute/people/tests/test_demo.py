@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 
 from institute.core import demo as core_demo
 from institute.people import demo, roles, selectors
-from institute.people.models import Organisation, User
+from institute.people.models import Organisation, OrganisationRole, User
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +63,20 @@ def test_large_scale_adds_organisations_and_people_in_bulk_once(monkeypatch):
     assert (
         selectors.users_with_consent("newsletter").filter(email__startswith="person").count() == 30
     )
+
+
+def test_large_scale_covers_every_type_in_every_region_with_coordinators(monkeypatch):
+    monkeypatch.setattr(demo, "LARGE_PEOPLE", 200)
+    monkeypatch.setattr(demo, "LARGE_ORGANISATIONS", 98)  # 7 types x 14 regions
+    _seed("large")
+    large = Organisation.objects.exclude(name__in=[row[0] for row in demo.ORGANISATIONS])
+    assert large.values("type", "region").distinct().count() == 98
+    assert OrganisationRole.objects.filter(organisation__in=large).count() == 98
+    partner = large.filter(type=Organisation.Type.PARTNER).first()
+    assert partner.roles.get().role == OrganisationRole.Role.PARTNER_CONTACT
+    assert partner.roles.get().user.groups.filter(name=roles.PARTNER_CONTACT).exists()
+
+
+def test_large_scale_organisation_names_are_unique():
+    names = [row[0] for row in demo._large_organisation_rows()]
+    assert len(names) == len(set(names)) == demo.LARGE_ORGANISATIONS

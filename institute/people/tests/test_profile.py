@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from institute.core.models import Topic
+from institute.people import services
 from institute.people.consent import WORDING
 from institute.people.models import Consent
 
@@ -99,7 +100,7 @@ def test_edit_form_shows_current_consent_checked(client, member):
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("first_name", "", "required"),
+        ("first_name", "", "Enter your first name"),
         ("first_name", "x" * 10_000, "at most 150"),
         ("job_title", "y" * 151, "at most 150"),
         ("organisation", "999999", "valid choice"),
@@ -147,3 +148,11 @@ def test_edit_page_query_count_does_not_grow_with_organisations_and_topics(clien
     for n in range(20):
         Topic.objects.create(name=f"Topic {n}", slug=f"topic-{n}")
     assert count() == small
+
+
+def test_profile_lists_coordinator_role_once_with_its_organisation(client, member):
+    services.organisation_role_grant(
+        user=member, organisation=OrganisationFactory(name="Essex"), role="coordinator"
+    )
+    html = client.get("/account/").content.decode()
+    assert html.count("Organisation coordinator") == 1

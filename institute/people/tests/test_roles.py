@@ -1,9 +1,12 @@
 """Roles as Django groups, and the permissions each carries."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.sql import emit_post_migrate_signal
 from wagtail.models import GroupPagePermission
 
+from institute.core.models import Topic
 from institute.people import roles, services
 from institute.people.models import OrganisationRole
 
@@ -80,3 +83,13 @@ def test_revoking_the_last_partner_contact_role_removes_the_group():
     assert user.groups.filter(name=roles.PARTNER_CONTACT).exists()
     services.organisation_role_revoke(organisation_role=second)
     assert not user.groups.filter(name=roles.PARTNER_CONTACT).exists()
+
+
+def test_permissions_of_models_added_later_are_granted_after_migrate():
+    later = Permission.objects.create(
+        codename="change_later_model",
+        name="Can change a model a room adds later",
+        content_type=ContentType.objects.get_for_model(Topic),
+    )
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert Group.objects.get(name=roles.STAFF_EDITOR).permissions.filter(pk=later.pk).exists()

@@ -72,3 +72,10 @@ def test_erased_account_cannot_sign_in(client):
     response = client.post(LOGIN, {"login": email, "password": PASSWORD})
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+def test_adding_a_bad_email_address_gives_a_field_error(client):
+    client.force_login(UserFactory())
+    response = client.post("/accounts/email/", {"action_add": "", "email": "not an address"})
+    assert response.status_code == 200
+    assert "name@example.org" in response.content.decode()

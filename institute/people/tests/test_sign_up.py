@@ -69,10 +69,10 @@ def test_a_new_sign_up_is_not_a_member_before_confirming(client):
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("email", "not-an-address", "valid email"),
+        ("email", "not-an-address", "name@example.org"),
         ("email", "a" * 250 + "@example.org", "at most 254"),
         ("first_name", "x" * 151, "at most 150"),
-        ("last_name", "", "required"),
+        ("last_name", "", "Enter your last name"),
         ("password2", "Something-else-2023", "same password"),
         ("password1", "x" * 5000, "at most 4096"),
     ],
@@ -133,3 +133,11 @@ def test_sign_up_is_rate_limited_with_a_clear_page(client, settings):
     response = client.post(SIGNUP, _signup_data(email="person3@example.org"))
     assert response.status_code == 429
     assert "Too many attempts" in response.content.decode()
+
+
+def test_verification_email_greets_by_name_and_signs_off_as_the_institute(client):
+    client.post(SIGNUP, _signup_data())
+    message = mail.outbox[0]
+    assert message.subject == "[Institute] Confirm your e-mail address to finish joining"
+    assert message.body.startswith("Hello Yogita,")
+    assert "The Institute team" in message.body

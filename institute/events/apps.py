@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class EventsConfig(AppConfig):
+    name = "institute.events"
+    label = "events"
+    verbose_name = "Calendar and bookings"
+
+    def ready(self):
+        from . import registry, signals
+
+        registry.register_with_roof()
+        signals.connect()

@@ -1,0 +1,113 @@
+"""The calendar's filters: read from the path and query string, checked, and written back.
+
+Kind and sub-kind are path segments, everything else a query parameter. ``canonical_query``
+writes the filters back in one fixed order, leaving out defaults, so every view has exactly
+one address that reproduces it.
+"""
+
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from institute.people.models import Region
+
+from .choices import Format, When
+
+MAX_QUERY_LENGTH = 200
+MAX_PAGE = 10_000
+QUERY_ORDER = ("region", "format", "topic", "when", "q", "page")
+
+
+@dataclass(frozen=True)
+class CalendarFilters:
+    kind: str | None = None
+    sub_kind: str | None = None
+    region: str | None = None
+    format: str | None = None
+    topic: str | None = None
+    when: str = When.UPCOMING
+    q: str = ""
+    page: int = 1
+    errors: tuple = field(default=(), compare=False)
+
+    def without(self, *names):
+        """The same filters with ``names`` reset (used to count each facet's options)."""
+        return replace(
+            self, **{name: CalendarFilters.__dataclass_fields__[name].default for name in names}
+        )
+
+    def path(self, base: str) -> str:
+        parts = [p for p in (self.kind, self.sub_kind) if p]
+        return base + "".join(f"{p}/" for p in parts)
+
+    def query(self, *, page=None) -> dict:
+        values = {
+            "region": self.region,
+            "format": self.format,
+            "topic": self.topic,
+            "when": self.when if self.when != When.UPCOMING else None,
+            "q": self.q or None,
+            "page": page if page is not None else (self.page if self.page > 1 else None),
+        }
+        if values["page"] == 1:
+            values["page"] = None
+        return {key: values[key] for key in QUERY_ORDER if values[key] is not None}
+
+    def canonical_query(self, **overrides) -> str:
+        query = self.query(page=overrides.pop("page", None))
+        for key, value in overrides.items():
+            if value is None:
+                query.pop(key, None)
+            else:
+                query[key] = value
+        ordered = {key: query[key] for key in QUERY_ORDER if key in query}
+        return f"?{urlencode(ordered)}" if ordered else ""
+
+
+def _clean_text(value: str) -> str:
+    # Drop control characters (a NUL byte breaks PostgreSQL queries) and fold whitespace.
+    return " ".join("".join(ch for ch in value if ch.isprintable() or ch.isspace()).split())
+
+
+def parse(params, *, kind=None, sub_kind=None, topic_slugs=()) -> CalendarFilters:
+    """Filters from a query dict; unknown or malformed values are dropped with a message."""
+    errors = []
+
+    def choice(name, allowed, label):
+        value = params.get(name, "").strip()
+        if not value:
+            return None
+        if value in allowed:
+            return value
+        shown = _clean_text(value)[:40]
+        errors.append(f"We don’t know the {label} “{shown}”, so it is not applied.")
+        return None
+
+    region = choice("region", set(Region.values), "region")
+    format_ = choice("format", set(Format.values), "format")
+    topic = choice("topic", set(topic_slugs), "topic")
+    when = choice("when", set(When.values), "time filter") or When.UPCOMING
+    q = _clean_text(params.get("q", ""))
+    if len(q) > MAX_QUERY_LENGTH:
+        errors.append(
+            f"Search text is limited to {MAX_QUERY_LENGTH} characters; "
+            "we searched for the beginning."
+        )
+        q = q[:MAX_QUERY_LENGTH].strip()
+    page = 1
+    raw_page = params.get("page", "").strip()
+    if raw_page:
+        if raw_page.isdigit() and 1 <= int(raw_page) <= MAX_PAGE:
+            page = int(raw_page)
+        else:
+            errors.append("The page number must be a whole number from 1; showing page 1.")
+    return CalendarFilters(
+        kind=kind,
+        sub_kind=sub_kind,
+        region=region,
+        format=format_,
+        topic=topic,
+        when=when,
+        q=q,
+        page=page,
+        errors=tuple(errors),
+    )

@@ -1,0 +1,189 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from institute.core.models.pages import BasePage
+from institute.people.models import Organisation, Region
+
+from ..choices import SUB_KINDS, Format, Kind, Status, SubKind
+from ..recurrence import RecurrenceError, parse_rule
+
+KIND_PATTERN = "|".join(Kind.values)
+# Path segments the calendar's own routes use; items may not take them as slugs.
+RESERVED_SLUGS = {*Kind.values, "feed-ics", "feed"}
+
+
+class CalendarPage(RoutablePageMixin, BasePage):
+    """``/calendar/``: the filtered listing of every item, with its kind and sub-kind views
+    (``/calendar/training/workshop/``). The ICS feed beside each view (``…/feed.ics``) is a
+    plain Django URL (Wagtail serves only paths ending in a slash) that routes back here."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["events.CalendarItemPage"]
+    max_count = 1
+
+    @re_path(r"^$")
+    @re_path(rf"^(?P<kind>{KIND_PATTERN})/$")
+    @re_path(rf"^(?P<kind>{KIND_PATTERN})/(?P<sub_kind>[-\w]+)/$")
+    def listing(self, request, kind=None, sub_kind=None):
+        from ..views.calendar import calendar_listing
+
+        check_sub_kind(kind, sub_kind)
+        return calendar_listing(request, self, kind, sub_kind)
+
+
+def check_sub_kind(kind, sub_kind):
+    if sub_kind is not None and sub_kind not in SUB_KINDS[Kind(kind)]:
+        raise Http404(f"{Kind(kind).label} have no sub-kind called “{sub_kind}”.")
+
+
+class CalendarItemPage(BasePage):
+    """An event, a training course or a webinar — one page, whether it runs once or monthly."""
+
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.EVENTS)
+    sub_kind = models.CharField(
+        max_length=20,
+        choices=SubKind.choices,
+        blank=True,
+        help_text="Events: conference, roundtable … Training: programme, course, workshop. "
+        "Webinars have none.",
+    )
+    body = RichTextField(blank=True)
+    start = models.DateTimeField(help_text="Europe/London time.")
+    end = models.DateTimeField(help_text="Europe/London time.")
+    recurrence = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="For a series, an iCalendar rule, e.g. FREQ=MONTHLY;BYDAY=1WE;COUNT=12 "
+        "(the first Wednesday of each month, twelve times). Leave empty for a one-off.",
+    )
+    format = models.CharField(max_length=12, choices=Format.choices, default=Format.IN_PERSON)
+    region = models.CharField(max_length=30, choices=Region.choices, default=Region.NATIONAL)
+    venue = models.CharField(max_length=200, blank=True)
+    address = models.TextField(blank=True)
+    joining_link = models.URLField(
+        blank=True, help_text="Shown only to people with a confirmed place."
+    )
+    joining_details = models.TextField(
+        blank=True, help_text="Shown only to people with a confirmed place."
+    )
+    topics = ParentalManyToManyField("core.Topic", blank=True, related_name="+")
+    capacity = models.PositiveIntegerField(default=100, help_text="Places at each occurrence.")
+    partner_allocation = models.PositiveIntegerField(
+        default=0, help_text="How many of those places partners may take at each occurrence."
+    )
+    member_price = models.DecimalField(max_digits=8, decimal_places=2, default=0)
+    non_member_price = models.DecimalField(max_digits=8, decimal_places=2, default=0)
+    sponsor = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sponsored_calendar_items",
+        limit_choices_to={"type": Organisation.Type.PARTNER},
+    )
+    charity = models.CharField(max_length=150, blank=True)
+    amount_raised = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.SCHEDULED)
+    recording = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="After a webinar: the resource with its recording.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("sub_kind")]),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("recurrence")],
+            heading="When",
+        ),
+        FieldPanel("status"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("format"), FieldPanel("region")]),
+                FieldPanel("venue"),
+                FieldPanel("address"),
+                FieldPanel("joining_link"),
+                FieldPanel("joining_details"),
+            ],
+            heading="Where and how to join",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("partner_allocation")]),
+                FieldRowPanel([FieldPanel("member_price"), FieldPanel("non_member_price")]),
+            ],
+            heading="Places and prices",
+        ),
+        FieldPanel("body"),
+        InlinePanel("speakers", label="Speakers"),
+        FieldPanel("topics"),
+        FieldPanel("sponsor"),
+        FieldRowPanel([FieldPanel("charity"), FieldPanel("amount_raised")]),
+        FieldPanel("recording"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("venue"),
+        index.FilterField("kind"),
+        index.FilterField("start"),
+    ]
+    parent_page_types = ["events.CalendarPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "calendar item"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = "The end must come after the start."
+        if self.sub_kind and self.sub_kind not in SUB_KINDS.get(Kind(self.kind), []):
+            errors["sub_kind"] = f"{Kind(self.kind).label} have no sub-kind “{self.sub_kind}”."
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = "The calendar uses this address for its own views; choose another."
+        if self.partner_allocation > self.capacity:
+            errors["partner_allocation"] = "The partner allocation cannot exceed the capacity."
+        if self.recurrence and self.start:
+            try:
+                parse_rule(self.recurrence, self.start)
+            except RecurrenceError as exc:
+                errors["recurrence"] = str(exc)
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..views.item import item_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(item_context(request, self))
+        return context
+
+    @property
+    def is_cancelled(self):
+        return self.status == Status.CANCELLED
+
+
+class Speaker(Orderable):
+    item = ParentalKey(CalendarItemPage, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(max_length=150)
+    role = models.CharField(max_length=200, blank=True, help_text="Job title and organisation.")
+
+    panels = [FieldPanel("name"), FieldPanel("role")]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,70 @@
+"""What the calendar contributes to the roof: a topic-page section and personal data."""
+
+from django.utils import timezone
+
+from institute.core.selectors import Item
+from institute.core.topics import TopicSection, register
+from institute.people.privacy import PersonalData
+from institute.people.privacy import register as register_personal_data
+
+
+def _topic_items(topic, limit=6):
+    from .selectors import upcoming_for_topic
+
+    items = []
+    for occurrence in upcoming_for_topic(topic, limit):
+        start = timezone.localtime(occurrence.start)
+        items.append(
+            Item(
+                title=occurrence.item.title,
+                url=occurrence.item.url,
+                summary=occurrence.item.summary,
+                meta=f"{start:%-d %B %Y, %H:%M} · {occurrence.item.get_kind_display()}",
+            )
+        )
+    return items
+
+
+def _topic_more(topic):
+    from .models import CalendarPage
+
+    calendar = CalendarPage.objects.live().first()
+    return f"{calendar.url}?topic={topic.slug}" if calendar else None
+
+
+def _export(user):
+    from .models import Booking
+
+    bookings = Booking.objects.filter(user=user).select_related("occurrence__item")
+    return [
+        {
+            "item": b.occurrence.item.title,
+            "start": b.occurrence.start.isoformat(),
+            "status": b.status,
+            "allocation": b.allocation,
+            "attended": b.attended,
+            "booked_at": b.created_at.isoformat(),
+        }
+        for b in bookings
+    ]
+
+
+def _erase(user):
+    from .services import bookings_erase
+
+    bookings_erase(user=user)
+
+
+def register_with_roof():
+    register(
+        TopicSection(
+            key="events",
+            title="Upcoming events, training and webinars",
+            order=10,
+            items=_topic_items,
+            more_url=_topic_more,
+        )
+    )
+    register_personal_data(
+        PersonalData(key="bookings", title="Calendar bookings", export=_export, erase=_erase)
+    )

@@ -1,0 +1,159 @@
+"""Writes of the calendar. ``booking_create`` and ``booking_cancel`` own the capacity rule.
+
+The rule, in one place: at one occurrence, confirmed places never exceed the item's
+capacity, and places held by partner contacts never exceed its partner allocation. Both
+functions take a row lock on the occurrence (``SELECT … FOR UPDATE`` on PostgreSQL) inside
+the transaction before counting, so concurrent requests for the same occurrence queue behind
+each other and each counts what the one before it wrote. On SQLite the settings open every
+transaction with ``BEGIN IMMEDIATE``, which serialises writers the same way.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from institute.people.selectors import is_partner_contact
+
+from . import tasks
+from .models import Booking, CalendarItemPage, Occurrence
+from .recurrence import expand
+
+
+class BookingError(Exception):
+    """A booking that cannot be made at all (past, cancelled); the message says why."""
+
+
+@transaction.atomic
+def occurrences_sync(*, item: CalendarItemPage) -> list[Occurrence]:
+    """Make the item's occurrences match its dates and recurrence rule.
+
+    Occurrences keep their identity (and so their bookings and feed UIDs) when their start
+    is unchanged; a one-off item that moves keeps its single occurrence. Occurrences no longer
+    in the rule are removed unless someone has booked them.
+    """
+    wanted = expand(item.start, item.end, item.recurrence)
+    existing = list(Occurrence.objects.filter(item=item).order_by("start"))
+    if not item.recurrence and len(existing) == 1:
+        occurrence = existing[0]
+        occurrence.start, occurrence.end = wanted[0]
+        occurrence.save(update_fields=["start", "end"])
+        return [occurrence]
+    by_start = {o.start: o for o in existing}
+    kept, created = [], []
+    for begins, ends in wanted:
+        occurrence = by_start.pop(begins, None)
+        if occurrence is None:
+            created.append(Occurrence(item=item, start=begins, end=ends))
+        else:
+            if occurrence.end != ends:
+                occurrence.end = ends
+                occurrence.save(update_fields=["end"])
+            kept.append(occurrence)
+    stale = [o.pk for o in by_start.values()]
+    if stale:
+        Occurrence.objects.filter(pk__in=stale, bookings__isnull=True).delete()
+    Occurrence.objects.bulk_create(created)
+    return sorted(kept + created, key=lambda o: o.start)
+
+
+def _locked_occurrence(occurrence_id) -> Occurrence:
+    # Lock only the occurrence row (not the page rows joined in): this is the capacity lock.
+    return (
+        Occurrence.objects.select_for_update(of=("self",))
+        .select_related("item")
+        .get(pk=occurrence_id)
+    )
+
+
+def _has_place(occurrence: Occurrence, allocation: str) -> bool:
+    confirmed = occurrence.bookings.filter(status=Booking.Status.CONFIRMED)
+    if confirmed.count() >= occurrence.item.capacity:
+        return False
+    if allocation == Booking.Allocation.PARTNER:
+        partners = confirmed.filter(allocation=Booking.Allocation.PARTNER).count()
+        return partners < occurrence.item.partner_allocation
+    return True
+
+
+@transaction.atomic
+def booking_create(*, occurrence: Occurrence, user) -> Booking:
+    """Book ``user`` a place at ``occurrence``, or a place on its waiting list when it is full.
+
+    Partner contacts draw from the partner allocation. Booking twice returns the live booking.
+    The confirmation (with the ICS attached) or the waiting-list notice is e-mailed after commit.
+    """
+    occurrence = _locked_occurrence(occurrence.pk)
+    item = occurrence.item
+    if item.is_cancelled:
+        raise BookingError("This item has been cancelled.")
+    if occurrence.end <= timezone.now():
+        raise BookingError("This has already taken place.")
+    current = occurrence.bookings.filter(user=user).exclude(status=Booking.Status.CANCELLED).first()
+    if current is not None:
+        return current
+    allocation = (
+        Booking.Allocation.PARTNER if is_partner_contact(user) else Booking.Allocation.MEMBER
+    )
+    now = timezone.now()
+    confirmed = _has_place(occurrence, allocation)
+    booking = Booking.objects.create(
+        occurrence=occurrence,
+        user=user,
+        allocation=allocation,
+        status=Booking.Status.CONFIRMED if confirmed else Booking.Status.WAITING,
+        created_at=now,
+        confirmed_at=now if confirmed else None,
+    )
+    notice = "confirmed" if confirmed else "waiting"
+    transaction.on_commit(lambda: tasks.send_booking_notice.enqueue(booking.pk, notice))
+    return booking
+
+
+@transaction.atomic
+def booking_cancel(*, booking: Booking) -> Booking | None:
+    """Cancel a booking; a freed place goes to the first person waiting who may take it.
+
+    Returns the promoted booking (who is e-mailed their confirmation), if any.
+    """
+    occurrence = _locked_occurrence(booking.occurrence_id)
+    booking = Booking.objects.get(pk=booking.pk)  # re-read under the lock
+    if booking.status == Booking.Status.CANCELLED:
+        return None
+    was_confirmed = booking.status == Booking.Status.CONFIRMED
+    booking.status = Booking.Status.CANCELLED
+    booking.cancelled_at = timezone.now()
+    booking.save(update_fields=["status", "cancelled_at"])
+    if not was_confirmed:
+        return None
+    for waiting in occurrence.bookings.filter(status=Booking.Status.WAITING).order_by(
+        "created_at", "pk"
+    ):
+        if _has_place(occurrence, waiting.allocation):
+            waiting.status = Booking.Status.CONFIRMED
+            waiting.confirmed_at = timezone.now()
+            waiting.save(update_fields=["status", "confirmed_at"])
+            transaction.on_commit(
+                lambda pk=waiting.pk: tasks.send_booking_notice.enqueue(pk, "promoted")
+            )
+            return waiting
+    return None
+
+
+@transaction.atomic
+def attendance_mark(*, occurrence: Occurrence, attended_ids) -> int:
+    """Record who came: confirmed bookings in ``attended_ids`` attended, the others did not."""
+    attended_ids = {int(pk) for pk in attended_ids}
+    confirmed = occurrence.bookings.filter(status=Booking.Status.CONFIRMED)
+    confirmed.filter(pk__in=attended_ids).update(attended=True)
+    confirmed.exclude(pk__in=attended_ids).update(attended=False)
+    return confirmed.filter(attended=True).count()
+
+
+@transaction.atomic
+def bookings_erase(*, user) -> None:
+    """Erasure: future places are cancelled (promoting others), past ones kept anonymously."""
+    now = timezone.now()
+    for booking in Booking.objects.filter(user=user, occurrence__end__gt=now).exclude(
+        status=Booking.Status.CANCELLED
+    ):
+        booking_cancel(booking=booking)
+    Booking.objects.filter(user=user).update(user=None)

@@ -1,0 +1,105 @@
+"""Booking, cancelling and 'my bookings' through the site, and the staff attendee list."""
+
+import csv
+import io
+
+import pytest
+
+from institute.events import services
+from institute.events.models import Booking
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def occurrence(make_item):
+    return make_item("Top Talent workshop", capacity=1).occurrences.get()
+
+
+def test_signed_out_visitor_is_sent_to_sign_in_before_booking(client, occurrence):
+    response = client.get(f"/bookings/{occurrence.pk}/book/")
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_member_books_from_the_item_page(client, member, occurrence):
+    client.force_login(member)
+    response = client.post(f"/bookings/{occurrence.pk}/book/", follow=True)
+    assert b"Your place is booked" in response.content
+    assert Booking.objects.get(user=member).status == "confirmed"
+
+
+def test_booking_needs_a_csrf_token(member, occurrence):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+    assert client.post(f"/bookings/{occurrence.pk}/book/").status_code == 403
+
+
+def test_full_item_offers_the_waiting_list(client, make_member, occurrence):
+    services.booking_create(occurrence=occurrence, user=make_member())
+    client.force_login(make_member())
+    response = client.get(occurrence.item.url)
+    assert b"Join the waiting list" in response.content
+
+
+def test_my_bookings_lists_and_cancels(client, member, occurrence):
+    services.booking_create(occurrence=occurrence, user=member)
+    client.force_login(member)
+    page = client.get("/account/bookings/")
+    assert b"Top Talent workshop" in page.content
+    client.post(f"/bookings/{occurrence.pk}/cancel/")
+    assert Booking.objects.get(user=member).status == "cancelled"
+    assert b"You have nothing booked" in client.get("/account/bookings/").content
+
+
+def test_cancel_without_a_booking_says_so(client, member, occurrence):
+    client.force_login(member)
+    response = client.post(f"/bookings/{occurrence.pk}/cancel/", follow=True)
+    assert b"no booking there" in response.content
+
+
+def test_booking_an_unknown_occurrence_is_not_found(client, member):
+    client.force_login(member)
+    assert client.post("/bookings/999999/book/").status_code == 404
+
+
+def test_booking_a_past_item_explains_why_not(client, member, make_item):
+    occurrence = make_item("Last year", days=-400).occurrences.get()
+    client.force_login(member)
+    response = client.post(f"/bookings/{occurrence.pk}/book/", follow=True)
+    assert b"already taken place" in response.content
+    assert not Booking.objects.exists()
+
+
+def test_staff_see_the_attendee_list(client, staff, member, occurrence):
+    services.booking_create(occurrence=occurrence, user=member)
+    client.force_login(staff)
+    response = client.get(f"/bookings/{occurrence.pk}/attendees/")
+    assert member.get_full_name().encode() in response.content
+
+
+def test_members_cannot_see_the_attendee_list(client, member, occurrence):
+    client.force_login(member)
+    assert client.get(f"/bookings/{occurrence.pk}/attendees/").status_code == 403
+
+
+def test_attendee_csv_has_one_row_per_booking(client, staff, make_member, occurrence):
+    services.booking_create(occurrence=occurrence, user=make_member(first_name="=cmd"))
+    services.booking_create(occurrence=occurrence, user=make_member())
+    client.force_login(staff)
+    response = client.get(f"/bookings/{occurrence.pk}/attendees.csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [row["status"] for row in rows] == ["confirmed", "waiting"]
+    assert rows[0]["name"].startswith("'=")  # no spreadsheet formula injection
+
+
+def test_staff_mark_attendance(client, staff, member, make_item):
+    occurrence = make_item("Yesterday", days=-1).occurrences.get()
+    booking = Booking.objects.create(
+        occurrence=occurrence, user=member, status="confirmed", created_at=occurrence.start
+    )
+    client.force_login(staff)
+    client.post(f"/bookings/{occurrence.pk}/attendees/", {"attended": [str(booking.pk), "x"]})
+    assert Booking.objects.get(pk=booking.pk).attended

@@ -1,0 +1,78 @@
+"""The demo calendar tells the same story as the 2023 year in review, and seeds once."""
+
+import pytest
+from django.db import transaction
+from django.db.models import Count
+
+from institute.core.demo import seed as seed_roof
+from institute.events import demo
+from institute.events.models import Booking, CalendarItemPage
+from institute.people.demo import seed as seed_people
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    # Seeding takes a while, so it is done once for the module inside a transaction that is
+    # rolled back afterwards: the other test modules never see the demo data.
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        seed_roof(scale="demo", log=lambda m: None)
+        seed_people(scale="demo", log=lambda m: None)
+        demo.seed(scale="demo", log=lambda m: None)
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+def _attended_2023(kind):
+    return Booking.objects.filter(
+        occurrence__start__year=2023, occurrence__item__kind=kind, attended=True
+    ).count()
+
+
+def test_forty_webinars_in_2023_with_2455_delegates(seeded):
+    assert CalendarItemPage.objects.filter(kind="webinars", start__year=2023).count() == 40
+    assert _attended_2023("webinars") == 2455
+
+
+def test_nearly_3000_people_at_events_and_conferences_in_2023(seeded):
+    assert 2900 <= _attended_2023("events") < 3000
+
+
+def test_presidents_conference_raised_2629_for_mindout(seeded):
+    conference = CalendarItemPage.objects.get(slug="presidents-conference-2023")
+    assert (conference.charity, conference.amount_raised) == ("MindOut", 2629)
+    assert conference.venue == "Brighton"
+
+
+def test_three_national_conferences_in_2023(seeded):
+    national = CalendarItemPage.objects.filter(
+        start__year=2023, sub_kind__in=["conference", "alumni"]
+    ).exclude(slug="presidents-conference-2023")
+    assert national.count() == 3
+    assert national.get(sub_kind="alumni").format == "virtual"
+
+
+def test_next_presidents_conference_is_in_birmingham(seeded):
+    assert CalendarItemPage.objects.filter(
+        slug__startswith="presidents-conference-", venue="Birmingham"
+    ).exists()
+
+
+def test_no_occurrence_is_overbooked(seeded):
+    over = (
+        Booking.objects.filter(status="confirmed")
+        .values("occurrence", "occurrence__item__capacity")
+        .annotate(n=Count("pk"))
+    )
+    assert all(row["n"] <= row["occurrence__item__capacity"] for row in over)
+
+
+def test_seeding_again_adds_nothing(seeded):
+    before = (CalendarItemPage.objects.count(), Booking.objects.count())
+    demo.seed(scale="demo", log=lambda m: None)
+    assert (CalendarItemPage.objects.count(), Booking.objects.count()) == before

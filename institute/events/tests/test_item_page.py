@@ -1,0 +1,117 @@
+"""An item's page: facts, places, booking controls, JSON-LD, and what only booked people see."""
+
+import json
+import re
+
+import pytest
+
+from institute.events import services
+
+pytestmark = pytest.mark.django_db
+
+
+def _json_ld(response):
+    match = re.search(
+        rb'<script type="application/ld\+json">(.*?)</script>', response.content, re.S
+    )
+    return json.loads(match.group(1))
+
+
+@pytest.fixture
+def webinar(make_item):
+    return make_item(
+        "Cyber resilience webinar",
+        kind="webinars",
+        format="virtual",
+        capacity=2,
+        joining_link="https://meet.example/secret-room",
+        summary="What leaders need to know.",
+    )
+
+
+def test_item_page_shows_places_left(client, webinar):
+    response = client.get(webinar.url)
+    assert response.status_code == 200
+    assert b"2 places left of 2" in response.content
+
+
+def test_joining_link_is_hidden_from_anonymous_visitors(client, webinar):
+    assert b"secret-room" not in client.get(webinar.url).content
+
+
+def test_joining_link_is_hidden_from_members_without_a_place(client, webinar, member):
+    client.force_login(member)
+    assert b"secret-room" not in client.get(webinar.url).content
+
+
+def test_joining_link_is_shown_to_a_member_with_a_place(client, webinar, member):
+    services.booking_create(occurrence=webinar.occurrences.get(), user=member)
+    client.force_login(member)
+    assert b"https://meet.example/secret-room" in client.get(webinar.url).content
+
+
+def test_anonymous_page_is_the_same_after_someone_books(client, webinar, member):
+    before = client.get(webinar.url).content
+    client.force_login(member)
+    client.get(webinar.url)
+    client.logout()
+    from django.core.cache import cache
+
+    cache.clear()
+    after = client.get(webinar.url).content
+    assert before == after
+    assert b"csrfmiddlewaretoken" not in after
+
+
+def test_json_ld_describes_an_online_event_with_offers(client, webinar):
+    data = _json_ld(client.get(webinar.url))
+    assert data["@type"] == "Event"
+    assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["location"]["@type"] == "VirtualLocation"
+    assert {offer["name"] for offer in data["offers"]} == {"Members", "Non-members"}
+    assert "secret-room" not in json.dumps(data)
+
+
+def test_json_ld_of_an_in_person_event_has_a_place(client, make_item):
+    item = make_item("Conference", format="in-person", venue="The Brighton Centre")
+    data = _json_ld(client.get(item.url))
+    assert data["location"] == {
+        "@type": "Place",
+        "name": "The Brighton Centre",
+        "address": "National",
+    }
+
+
+def test_cancelled_item_says_so_and_offers_no_booking(client, make_item):
+    item = make_item("Roundtable", status="cancelled")
+    response = client.get(item.url)
+    assert b"This will not take place" in response.content
+    assert b"Book a place" not in response.content
+    assert _json_ld(response)["eventStatus"] == "https://schema.org/EventCancelled"
+
+
+def test_page_has_open_graph_event_tags(client, webinar):
+    content = client.get(webinar.url).content
+    assert b'<meta property="og:type" content="event">' in content
+    assert b"What leaders need to know." in content
+
+
+def test_add_to_calendar_links_are_offered(client, webinar):
+    content = client.get(webinar.url).content.decode()
+    assert f"{webinar.url}calendar.ics" in content
+    assert "calendar.google.com/calendar/render?action=TEMPLATE" in content
+    assert "outlook.office.com/calendar" in content
+
+
+def test_partner_contact_sees_sold_out_to_partners(client, make_item, partner_contact):
+    item = make_item("Partner-heavy event", capacity=5, partner_allocation=1)
+    services.booking_create(occurrence=item.occurrences.get(), user=partner_contact())
+    client.force_login(partner_contact())
+    assert b"Sold out to partners" in client.get(item.url).content
+
+
+def test_series_lists_each_upcoming_date(client, make_item):
+    item = make_item("Monthly drop-in", recurrence="FREQ=MONTHLY;COUNT=4")
+    content = client.get(item.url).content
+    assert content.count(b'id="occurrence-') == 4

@@ -1,0 +1,108 @@
+"""Booking, cancelling and a member's own bookings."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from .. import selectors, services
+from ..models import Booking, Occurrence
+
+
+def _occurrence(occurrence_id):
+    return get_object_or_404(
+        Occurrence.objects.select_related("item").filter(item__live=True), pk=occurrence_id
+    )
+
+
+def _crumbs(occurrence, title):
+    item = occurrence.item
+    return [
+        {"title": "My bookings", "url": "/account/bookings/"},
+        {"title": item.title, "url": item.url},
+        {"title": title, "url": ""},
+    ]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def book(request, occurrence_id):
+    """GET: confirm (the page a signed-out visitor returns to); POST: book or join the list."""
+    occurrence = _occurrence(occurrence_id)
+    if request.method == "POST":
+        try:
+            booking = services.booking_create(occurrence=occurrence, user=request.user)
+        except services.BookingError as exc:
+            messages.error(request, str(exc))
+        else:
+            if booking.status == Booking.Status.CONFIRMED:
+                messages.success(request, "Your place is booked. We have e-mailed you the details.")
+            else:
+                messages.info(
+                    request,
+                    "It is fully booked, so you are on the waiting list. "
+                    "We will e-mail you if a place comes free.",
+                )
+        return redirect(occurrence.item.url)
+    current = selectors.bookings_for(request.user, [occurrence.pk]).get(occurrence.pk)
+    return render(
+        request,
+        "events/book_confirm.html",
+        {
+            "occurrence": occurrence,
+            "item": occurrence.item,
+            "current": current,
+            "places_left": max(
+                occurrence.item.capacity
+                - occurrence.bookings.filter(status=Booking.Status.CONFIRMED).count(),
+                0,
+            ),
+            "meta_title": f"Book: {occurrence.item.title}",
+            "breadcrumbs": _crumbs(occurrence, "Book"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cancel(request, occurrence_id):
+    """GET: confirm the cancellation; POST: cancel the member's booking at this occurrence."""
+    occurrence = _occurrence(occurrence_id)
+    current = selectors.bookings_for(request.user, [occurrence.pk]).get(occurrence.pk)
+    if request.method == "POST":
+        if current is None:
+            messages.info(request, "You have no booking there to cancel.")
+        else:
+            services.booking_cancel(booking=current)
+            messages.success(request, f"Your booking for {occurrence.item.title} is cancelled.")
+        return redirect("events:my_bookings")
+    return render(
+        request,
+        "events/cancel_confirm.html",
+        {
+            "occurrence": occurrence,
+            "item": occurrence.item,
+            "current": current,
+            "meta_title": f"Cancel booking: {occurrence.item.title}",
+            "breadcrumbs": _crumbs(occurrence, "Cancel"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def my_bookings(request):
+    upcoming, past = selectors.member_bookings(request.user)
+    return render(
+        request,
+        "events/my_bookings.html",
+        {
+            "upcoming": upcoming,
+            "past": past,
+            "meta_title": "My bookings",
+            "breadcrumbs": [
+                {"title": "Your account", "url": "/account/"},
+                {"title": "My bookings", "url": "/account/bookings/"},
+            ],
+        },
+    )

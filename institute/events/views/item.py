@@ -1,0 +1,167 @@
+"""What an item's page shows: its occurrences with places left, the visitor's own bookings
+(signed-in visitors only, so the anonymous page stays the same for everyone), add-to-calendar
+links and the schema.org Event description."""
+
+import json
+from urllib.parse import urlencode
+
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from institute.core import topics as topic_registry
+from institute.people.selectors import is_partner_contact
+
+from .. import selectors
+from ..choices import Format, Status
+from ..ics import item_url, location_text
+
+SCHEMA_STATUS = {
+    Status.SCHEDULED: "https://schema.org/EventScheduled",
+    Status.CANCELLED: "https://schema.org/EventCancelled",
+    Status.POSTPONED: "https://schema.org/EventPostponed",
+}
+SCHEMA_MODE = {
+    Format.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
+    Format.VIRTUAL: "https://schema.org/OnlineEventAttendanceMode",
+    Format.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+}
+JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def _utc_stamp(value):
+    return value.strftime("%Y%m%dT%H%M%SZ")
+
+
+def calendar_links(item, occurrence, url):
+    """Google and Outlook 'add to calendar' links for one occurrence."""
+    details = f"{item.summary}\n\n{url}".strip()
+    location = location_text(item)
+    google = "https://calendar.google.com/calendar/render?" + urlencode(
+        {
+            "action": "TEMPLATE",
+            "text": item.title,
+            "dates": f"{_utc_stamp(occurrence.start)}/{_utc_stamp(occurrence.end)}",
+            "details": details,
+            "location": location,
+        }
+    )
+    outlook = "https://outlook.office.com/calendar/0/deeplink/compose?" + urlencode(
+        {
+            "path": "/calendar/action/compose",
+            "rru": "addevent",
+            "subject": item.title,
+            "startdt": occurrence.start.isoformat(),
+            "enddt": occurrence.end.isoformat(),
+            "body": details,
+            "location": location,
+        }
+    )
+    return {"google": google, "outlook": outlook}
+
+
+def json_ld(item, occurrence, url, places_left):
+    """schema.org Event for search engines (no joining link: that is for booked people)."""
+    if item.format == Format.VIRTUAL:
+        location = {"@type": "VirtualLocation", "url": url}
+    else:
+        place = {
+            "@type": "Place",
+            "name": item.venue or item.get_region_display(),
+            "address": item.address.replace("\n", ", ") or item.get_region_display(),
+        }
+        location = (
+            place
+            if item.format == Format.IN_PERSON
+            else [
+                place,
+                {"@type": "VirtualLocation", "url": url},
+            ]
+        )
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": item.title,
+        "description": item.summary,
+        "url": url,
+        "startDate": occurrence.start.isoformat(),
+        "endDate": occurrence.end.isoformat(),
+        "eventStatus": SCHEMA_STATUS[Status(item.status)],
+        "eventAttendanceMode": SCHEMA_MODE[Format(item.format)],
+        "location": location,
+        "organizer": {"@type": "Organization", "name": "Institute"},
+        "offers": [
+            {
+                "@type": "Offer",
+                "name": name,
+                "price": f"{price:.2f}",
+                "priceCurrency": "GBP",
+                "url": url,
+                "availability": "https://schema.org/InStock"
+                if places_left > 0
+                else "https://schema.org/SoldOut",
+            }
+            for name, price in (
+                ("Members", item.member_price),
+                ("Non-members", item.non_member_price),
+            )
+        ],
+    }
+    speakers = [{"@type": "Person", "name": s.name} for s in item.speakers.all()]
+    if speakers:
+        data["performer"] = speakers
+    if item.sponsor_id:
+        data["sponsor"] = {"@type": "Organization", "name": item.sponsor.name}
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES))  # noqa: S308
+
+
+def _related_resources(item):
+    sections = {s.key: s for s in topic_registry.sections()}
+    section = sections.get("resources")
+    if section is None:
+        return []
+    topic = item.topics.first()
+    return section.items(topic, 4) if topic else []
+
+
+def item_context(request, item):
+    url = item_url(item, request)
+    occurrences = selectors.item_occurrences(item)
+    ids = [o.pk for o in occurrences]
+    user = request.user
+    signed_in = user.is_authenticated
+    own = selectors.bookings_for(user, ids) if signed_in else {}
+    partner = signed_in and is_partner_contact(user)
+    partner_taken = selectors.partner_places_taken(ids) if partner else {}
+    rows = []
+    for occurrence in occurrences:
+        places_left = max(item.capacity - occurrence.confirmed, 0)
+        booking = own.get(occurrence.pk)
+        rows.append(
+            {
+                "occurrence": occurrence,
+                "places_left": places_left,
+                "booking": booking,
+                "waiting_position": selectors.waiting_position(booking)
+                if booking and booking.status == "waiting"
+                else None,
+                "partners_sold_out": partner
+                and places_left > 0
+                and partner_taken.get(occurrence.pk, 0) >= item.partner_allocation,
+                "links": calendar_links(item, occurrence, url),
+            }
+        )
+    main = rows[0] if rows else None
+    return {
+        "item_url": url,
+        "rows": rows,
+        "main": main,
+        "signed_in": signed_in,
+        "has_confirmed_place": any(
+            r["booking"] and r["booking"].status == "confirmed" for r in rows
+        ),
+        "is_staff_viewer": signed_in and user.has_perm("events.view_booking"),
+        "json_ld": json_ld(item, main["occurrence"], url, main["places_left"]) if main else "",
+        "related_resources": _related_resources(item),
+        "og_type": "event",
+        "now": timezone.now(),
+    }

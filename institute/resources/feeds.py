@@ -1,0 +1,146 @@
+"""Feeds beside the views they mirror: an Atom feed of any hub view, and an RSS feed per
+podcast series with the iTunes tags podcast apps require.
+
+Feeds carry titles, summaries and links only — never a members-only body.
+"""
+
+import datetime
+
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+
+from .forms import HubFilterForm
+from .models import ResourceType
+from .selectors import hub_results, series_episodes
+
+FEED_ITEMS = 50
+ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+
+
+def _published_at(day: datetime.date) -> datetime.datetime:
+    """A publication date as an aware datetime: 09:00 Europe/London that day."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
+
+
+def hub_atom_feed(request, hub, type_slug):
+    form = HubFilterForm(request.GET)
+    if not form.is_valid():
+        messages = "; ".join(e for errors in form.errors.values() for e in errors)
+        return HttpResponseBadRequest(
+            f"This feed cannot be made: {messages}", content_type="text/plain"
+        )
+    data = form.cleaned_data
+    results = hub_results(
+        hub,
+        type_slug=type_slug,
+        topic=data["topic"],
+        collection=data["collection"],
+        year=data["year"],
+        query=data["q"],
+        sort=data["sort"],
+        per_page=FEED_ITEMS,
+    )
+    view_path = hub.url + (f"{type_slug}/" if type_slug else "")
+    query = request.GET.urlencode()
+    view_url = request.build_absolute_uri(view_path + (f"?{query}" if query else ""))
+    feed = Atom1Feed(
+        title=_feed_title(hub, type_slug, data),
+        link=view_url,
+        description=hub.summary,
+        feed_url=request.build_absolute_uri(),
+        language="en-gb",
+        feed_guid=view_url,
+    )
+    for resource in results.page.object_list:
+        link = request.build_absolute_uri(resource.get_url(request))
+        feed.add_item(
+            title=resource.title,
+            link=link,
+            description=resource.summary,
+            unique_id=f"urn:uuid:{resource.translation_key}",
+            pubdate=_published_at(resource.published),
+            updateddate=_published_at(resource.updated or resource.published),
+            categories=[t.name for t in resource.topics.all()],
+        )
+    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response
+
+
+def _feed_title(hub, type_slug, data):
+    parts = [hub.title]
+    if type_slug:
+        parts.append(ResourceType(type_slug).label)
+    parts.extend(
+        f"{name}: {data[name]}" for name in ("topic", "collection", "year", "q") if data[name]
+    )
+    return " — ".join(str(p) for p in parts)
+
+
+class PodcastFeed(Rss201rev2Feed):
+    """RSS 2.0 with the ``itunes:`` namespace (Apple Podcasts' required tags)."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:itunes": ITUNES_NS}
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        feed = self.feed
+        if feed.get("image_url"):
+            handler.startElement("image", {})
+            handler.addQuickElement("url", feed["image_url"])
+            handler.addQuickElement("title", feed["title"])
+            handler.addQuickElement("link", feed["link"])
+            handler.endElement("image")
+            handler.addQuickElement("itunes:image", None, {"href": feed["image_url"]})
+        handler.addQuickElement("itunes:author", feed["itunes_author"])
+        handler.addQuickElement("itunes:summary", feed["description"])
+        handler.addQuickElement("itunes:explicit", "true" if feed["explicit"] else "false")
+        handler.addQuickElement("itunes:category", None, {"text": feed["category"]})
+        handler.startElement("itunes:owner", {})
+        handler.addQuickElement("itunes:name", feed["owner_name"])
+        handler.addQuickElement("itunes:email", feed["owner_email"])
+        handler.endElement("itunes:owner")
+        handler.addQuickElement("itunes:type", "episodic")
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("itunes:duration", item["duration"])
+        handler.addQuickElement("itunes:explicit", "true" if item["explicit"] else "false")
+        if item.get("episode"):
+            handler.addQuickElement("itunes:episode", str(item["episode"]))
+
+
+def podcast_rss_feed(request, series):
+    image_url = request.build_absolute_uri(series.image.file.url) if series.image else ""
+    feed = PodcastFeed(
+        title=series.title,
+        link=request.build_absolute_uri(series.get_url(request)),
+        description=series.description,
+        language=series.language,
+        feed_url=request.build_absolute_uri(),
+        author_name=series.author,
+        image_url=image_url,
+        itunes_author=series.author,
+        explicit=series.explicit,
+        category=series.itunes_category,
+        owner_name=series.owner_name,
+        owner_email=series.owner_email,
+    )
+    for episode in series_episodes(series):
+        feed.add_item(
+            title=episode.title,
+            link=request.build_absolute_uri(episode.get_url(request)),
+            description=episode.summary,
+            unique_id=f"urn:uuid:{episode.translation_key}",
+            unique_id_is_permalink=False,
+            pubdate=_published_at(episode.published),
+            enclosures=[Enclosure(episode.audio_url, str(episode.audio_size), episode.audio_type)],
+            duration=episode.duration,
+            explicit=series.explicit,
+            episode=episode.episode_number,
+        )
+    response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response

@@ -1,0 +1,265 @@
+"""Reads of the resource hub: who may read members' content, the hub's filtered listing with
+facet counts and search, and what to show beside a resource."""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import CharField, Count, Q, Value
+from django.db.models.functions import Cast, ExtractYear
+
+from institute.core import topics as topic_registry
+from institute.core.selectors import Item
+
+from .models import CollectionItem, PodcastEpisodePage, ResourcePage, ResourceType
+from .search import matching, ranked_ids
+from .text import highlight, html_text, stream_text
+
+# Django group the people room gives to members; staff read everything too.
+MEMBER_GROUP = "Member"
+FACETS = ("type", "topic", "collection", "year")
+
+
+def can_read_members_content(user) -> bool:
+    """Whether ``user`` may read members-only bodies: members (group) and staff, no one else."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    return user.groups.filter(name=MEMBER_GROUP).exists()
+
+
+def published_resources():
+    """Every live resource the public may see (members-only ones show their teaser)."""
+    return ResourcePage.objects.live().public()
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class HubResults:
+    page: object  # a Paginator page of ResourcePage
+    total: int
+    facets: dict = field(default_factory=dict)  # facet name -> [FacetOption]
+    snippets: dict = field(default_factory=dict)  # resource pk -> safe HTML snippet
+
+
+def _facet_filters(*, type_slug, topic, collection, year):
+    filters = {}
+    if type_slug:
+        filters["type"] = Q(resource_type=type_slug)
+    if topic:
+        filters["topic"] = Q(topics__slug=topic)
+    if collection:
+        filters["collection"] = Q(collection_items__collection__slug=collection)
+    if year:
+        filters["year"] = Q(published__year=year)
+    return filters
+
+
+def _apply(queryset, filters, without=None):
+    for name, condition in filters.items():
+        if name != without:
+            queryset = queryset.filter(condition)
+    return queryset
+
+
+def hub_results(
+    hub,
+    *,
+    type_slug=None,
+    topic=None,
+    collection=None,
+    year=None,
+    query="",
+    sort="date",
+    page_number=1,
+    per_page=20,
+):
+    """One view of the hub: a page of resources, each facet's counts, and search snippets.
+
+    Each facet's counts apply every *other* chosen facet, so a count says how many resources
+    choosing that value would give. The query count is fixed: four aggregate queries for the
+    facets, a count and the page itself, and one prefetch of topics — whatever the data size.
+    Search runs through Wagtail's search backend (SQLite FTS5 or PostgreSQL full text); its
+    matches become a subquery so that facets and sorting stay in plain SQL.
+    """
+    base = published_resources().descendant_of(hub)
+    results = None
+    if query:
+        base, results = matching(base, query)
+    filters = _facet_filters(type_slug=type_slug, topic=topic, collection=collection, year=year)
+    facets = _facets(
+        base, filters, type_slug=type_slug, topic=topic, collection=collection, year=year
+    )
+    listing = _apply(base, filters)
+    # Every resource has exactly one type, so the type facet (which applies every other
+    # filter) already holds the total: no separate COUNT query.
+    type_counts = {o.value: o.count for o in facets["type"]}
+    total = type_counts.get(type_slug, 0) if type_slug else sum(type_counts.values())
+    if results is not None and sort == "relevance":
+        page = Paginator(ranked_ids(results, listing), per_page).get_page(page_number)
+        found = listing.filter(pk__in=page.object_list).prefetch_related("topics").in_bulk()
+        page.object_list = [found[pk] for pk in page.object_list if pk in found]
+    else:
+        listing = listing.order_by("-published", "-pk").prefetch_related("topics")
+        if not query:
+            listing = listing.defer("body", "members_body")
+        paginator = Paginator(listing, per_page)
+        paginator.count = total
+        page = paginator.get_page(page_number)
+    snippets = {}
+    if query:
+        for resource in page.object_list:
+            text = f"{resource.summary} {stream_text(resource.body)}"
+            snippets[resource.pk] = highlight(text, query)
+    return HubResults(page=page, total=total, facets=facets, snippets=snippets)
+
+
+def _facets(base, filters, *, type_slug, topic, collection, year):
+    """All four facets' counts in one query (a UNION ALL of four grouped counts)."""
+    text = CharField()
+
+    def grouped(queryset, name, value, label):
+        return (
+            queryset.order_by()
+            .annotate(facet=Value(name, output_field=text), value=value, label=label)
+            .values_list("facet", "value", "label")
+            .annotate(n=Count("pk", distinct=True))
+        )
+
+    parts = [
+        grouped(
+            _apply(base, filters, "type"),
+            "type",
+            Cast("resource_type", text),
+            Value("", output_field=text),
+        ),
+        grouped(
+            _apply(base, filters, "topic").filter(topics__isnull=False),
+            "topic",
+            Cast("topics__slug", text),
+            Cast("topics__name", text),
+        ),
+        grouped(
+            _apply(base, filters, "collection").filter(collection_items__isnull=False),
+            "collection",
+            Cast("collection_items__collection__slug", text),
+            Cast("collection_items__collection__title", text),
+        ),
+        grouped(
+            _apply(base, filters, "year"),
+            "year",
+            Cast(ExtractYear("published"), text),
+            Value("", output_field=text),
+        ),
+    ]
+    rows = {"type": {}, "topic": [], "collection": [], "year": []}
+    for facet, value, label, n in parts[0].union(*parts[1:], all=True):
+        if facet == "type":
+            rows["type"][value] = n
+        elif value:
+            rows[facet].append(FacetOption(value, label or value, n))
+    selected = {"topic": topic, "collection": collection, "year": str(year) if year else None}
+    for name in ("topic", "collection", "year"):
+        for option in rows[name]:
+            option.selected = option.value == selected[name]
+    return {
+        "type": [
+            FacetOption(value, label, rows["type"].get(value, 0), value == type_slug)
+            for value, label in ResourceType.choices
+            if rows["type"].get(value) or value == type_slug
+        ],
+        "topic": sorted(rows["topic"], key=lambda o: o.label),
+        "collection": sorted(rows["collection"], key=lambda o: o.label),
+        "year": sorted(rows["year"], key=lambda o: o.value, reverse=True),
+    }
+
+
+def related_by_topic(resource, limit=3):
+    """Other live resources sharing a topic with ``resource``, newest first."""
+    return list(
+        published_resources()
+        .filter(topics__in=resource.topics.all())
+        .exclude(pk=resource.pk)
+        .distinct()
+        .order_by("-published", "-pk")
+        .defer("body", "members_body")[:limit]
+    )
+
+
+def related_elsewhere(resource, limit=3):
+    """Events, programmes and more from the other rooms on the resource's first topic.
+
+    Uses the roof's topic sections, so this room needs no knowledge of the others' models.
+    """
+    topic = resource.topics.order_by("name").first()
+    if topic is None:
+        return []
+    blocks = []
+    for section in topic_registry.sections():
+        if section.key in ("resources", "pages"):
+            continue
+        items = section.items(topic, limit)
+        if items:
+            blocks.append({"title": section.title, "items": items})
+    return blocks
+
+
+def collection_items(collection):
+    """The live resources of a collection, in the editor's order."""
+    return list(
+        CollectionItem.objects.filter(collection=collection, resource__live=True)
+        .select_related("resource")
+        .order_by("sort_order", "pk")
+    )
+
+
+def series_episodes(series):
+    """Live episodes of a podcast series, newest first."""
+    return list(
+        PodcastEpisodePage.objects.live()
+        .public()
+        .child_of(series)
+        .order_by("-published", "-episode_number", "-pk")
+    )
+
+
+def topic_items(topic, limit=6):
+    """What the hub shows on a topic page: its newest resources on the topic."""
+    resources = (
+        published_resources()
+        .filter(topics=topic)
+        .order_by("-published", "-pk")
+        .defer("body", "members_body")[:limit]
+    )
+    return [
+        Item(
+            title=r.title,
+            url=r.url,
+            summary=r.summary,
+            meta=f"{r.get_resource_type_display()} · {r.published:%-d %B %Y}",
+        )
+        for r in resources
+    ]
+
+
+def hub_page():
+    from .models import ResourceHubPage
+
+    return ResourceHubPage.objects.live().first()
+
+
+def topic_more_url(topic):
+    hub = hub_page()
+    return f"{hub.url}?topic={topic.slug}" if hub else None
+
+
+def public_teaser_text(resource) -> str:
+    """The text anyone may read: summary and public body, never the members' body."""
+    return f"{html_text(resource.summary)} {stream_text(resource.body)}".strip()

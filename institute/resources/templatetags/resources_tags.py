@@ -1,0 +1,60 @@
+import json
+from urllib.parse import quote
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# JSON inside <script> must not be able to close the element or open a comment.
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def resource_json_ld(context, page):
+    """schema.org JSON-LD for a resource (Article, Report or PodcastEpisode)."""
+    request = context["request"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": page.schema_type,
+        "headline": page.title,
+        "name": page.title,
+        "description": page.summary,
+        "url": request.build_absolute_uri(page.get_url(request)),
+        "datePublished": page.published.isoformat(),
+        "dateModified": (page.updated or page.published).isoformat(),
+        "author": [{"@type": "Person", "name": a.name} for a in page.authors.all()],
+        "publisher": {"@type": "Organization", "name": context.get("SITE_NAME", "Institute")},
+        "about": [t.name for t in page.topics.all()],
+        "isAccessibleForFree": not page.is_members_only,
+    }
+    if page.schema_type == "PodcastEpisode":
+        data["associatedMedia"] = {
+            "@type": "MediaObject",
+            "contentUrl": page.audio_url,
+            "encodingFormat": page.audio_type,
+        }
+        data["timeRequired"] = f"PT{page.duration_seconds}S"
+    else:
+        data["timeRequired"] = f"PT{page.reading_minutes}M"
+    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.inclusion_tag("resources/includes/share.html", takes_context=True)
+def share_links(context, page):
+    """LinkedIn, e-mail and copy-link sharing for a page (copy works without JS as a link)."""
+    request = context["request"]
+    url = request.build_absolute_uri(page.get_url(request))
+    return {
+        "url": url,
+        "linkedin": f"https://www.linkedin.com/sharing/share-offsite/?url={quote(url, safe='')}",
+        "mailto": f"mailto:?subject={quote(page.title)}&body={quote(page.summary + ' ' + url)}",
+        "title": page.title,
+    }
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None

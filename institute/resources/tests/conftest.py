@@ -1,0 +1,8 @@
+import pytest
+
+from . import factories
+
+
+@pytest.fixture
+def hub(home):
+    return factories.hub_page(home)

@@ -1,0 +1,60 @@
+"""The hub's SQL query count does not grow with the number of resources."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from . import factories as f
+
+pytestmark = pytest.mark.django_db
+
+VIEWS = [
+    "/resources/",
+    "/resources/briefing/?topic=cyber&year=2023",
+    "/resources/?q=resilience",
+    "/resources/?collection=digital-trends-2023&sort=date",
+    "/resources/feed/?topic=cyber",
+]
+
+
+def add_resources(hub, count, start, topics):
+    made = []
+    for n in range(start, start + count):
+        made.append(
+            f.resource(
+                hub,
+                title=f"Resilience briefing {n}",
+                resource_type=("briefing", "report", "guidance")[n % 3],
+                topics=topics[: 1 + n % len(topics)],
+                published=datetime.date(2023 - n % 4, 1 + n % 12, 1),
+            )
+        )
+    return made
+
+
+def queries_for(client, url):
+    client.get(url)  # warm Wagtail's site-root cache, which a live site always has
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context)
+
+
+@pytest.mark.parametrize("url", VIEWS)
+def test_hub_query_count_is_the_same_for_small_and_large_data(client, hub, settings, url):
+    settings.PAGE_CACHE_SECONDS = 0
+    topics = [f.topic("cyber"), f.topic("data"), f.topic("ai")]
+    small = add_resources(hub, 3, 0, topics)
+    f.collection(hub, slug="digital-trends-2023", items=small[:2])
+    before = queries_for(client, url)
+    large = add_resources(hub, 30, 3, topics)
+    f.collection(hub, title="Resilience", slug="resilience", items=large)
+    assert queries_for(client, url) == before
+
+
+def test_hub_listing_stays_within_twelve_queries(client, hub, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    add_resources(hub, 5, 0, [f.topic("cyber")])
+    assert queries_for(client, "/resources/") <= 12

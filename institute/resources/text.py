@@ -1,0 +1,104 @@
+"""Plain text from publication bodies, and safe search snippets with the matched words marked."""
+
+import re
+from html import unescape
+
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+
+SNIPPET_CHARS = 240
+MAX_TERMS = 12
+# Search operators people type out of habit; searched for as words they would match nothing.
+OPERATORS = {"and", "or", "not", "near"}
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+
+
+def html_text(html: str) -> str:
+    return _SPACES.sub(" ", unescape(strip_tags(html or ""))).strip()
+
+
+def _block_text(value) -> list[str]:
+    """Text of one raw StreamField value (dicts, lists, strings), in reading order."""
+    if isinstance(value, str):
+        return [html_text(value)]
+    if isinstance(value, dict):
+        if "data" in value and isinstance(value["data"], list):  # a TableBlock value
+            return [" ".join(str(c) for row in value["data"] for c in row if c)]
+        parts = []
+        for key, item in value.items():
+            if key in ("image", "document", "level", "type", "id"):
+                continue
+            parts.extend(_block_text(item))
+        return parts
+    if isinstance(value, list):
+        parts = []
+        for item in value:
+            parts.extend(_block_text(item))
+        return parts
+    return []
+
+
+def stream_text(stream) -> str:
+    """All readable text of a StreamField value, without markup."""
+    if not stream:
+        return ""
+    parts = []
+    for block in stream.raw_data:
+        parts.extend(_block_text(block.get("value")))
+    return _SPACES.sub(" ", " ".join(p for p in parts if p)).strip()
+
+
+def search_text(query: str) -> str:
+    """The words of a user's query as plain search text: only word characters, lower case.
+
+    The search backends quote terms but not every character inside them (a stray ``"`` breaks
+    SQLite's FTS5 syntax), and upper-case AND/OR/NOT/NEAR are FTS5 operators. Keeping words
+    only, in lower case, makes any input safe to search for.
+    """
+    words = [w.lower() for w in _WORD.findall((query or "").replace("\x00", " "))]
+    words = [w for w in words if w not in OPERATORS]
+    return " ".join(words[:MAX_TERMS])
+
+
+def query_terms(query: str) -> list[str]:
+    """The words of a search query (operators and punctuation dropped), longest first."""
+    words = {w.lower() for w in _WORD.findall(query or "") if len(w) > 1}
+    words -= OPERATORS
+    return sorted(words, key=len, reverse=True)[:MAX_TERMS]
+
+
+def highlight(text: str, query: str, length: int = SNIPPET_CHARS):
+    """A snippet of ``text`` around the first matched word, escaped, with matches in <mark>.
+
+    Words match by prefix so that stemmed search hits ("recruit" → "recruitment") are marked.
+    The text is escaped before marking, so nothing from it can become markup.
+    """
+    text = text or ""
+    terms = query_terms(query)
+    if not terms:
+        return escape(_shorten(text, 0, length))
+    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\w*", re.IGNORECASE)
+    first = pattern.search(text)
+    start = 0
+    if first and first.start() > length // 3:
+        start = text.rfind(" ", 0, first.start() - length // 3) + 1
+    window = _shorten(text, start, length)
+    pieces = []
+    cursor = 0
+    for match in pattern.finditer(window):
+        pieces.append(escape(window[cursor : match.start()]))
+        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
+        cursor = match.end()
+    pieces.append(escape(window[cursor:]))
+    return mark_safe("".join(pieces))  # noqa: S308 — every piece above is escaped
+
+
+def _shorten(text: str, start: int, length: int) -> str:
+    window = text[start : start + length]
+    if start + length < len(text):
+        cut = window.rfind(" ")
+        window = (window[:cut] if cut > length // 2 else window) + " …"
+    if start > 0:
+        window = "… " + window
+    return window
