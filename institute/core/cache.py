@@ -26,6 +26,10 @@ IGNORED_MODELS = {
     "wagtailcore.taskstate",
     "wagtailcore.workflowstate",
     "account.emailconfirmation",
+    "account.emailaddress",
+    "people.consent",
+    "people.erasurerecord",
+    "people.user_topics",
     "people.user",
     "auth.user",
 }
