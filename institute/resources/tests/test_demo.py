@@ -58,7 +58,9 @@ def test_generated_resources_are_in_the_search_index(client):
     seed()
     demo._large(demo.ensure_hub(), {}, lambda message: None, count=5)
     response = client.get("/resources/?q=generated")
-    assert response.context["results"].total == 5
+    found = [r.slug for r in response.context["results"].page.object_list]
+    # PostgreSQL stems "generated" like "generative", so other demo resources may match too.
+    assert len([slug for slug in found if slug.startswith(demo.LARGE_PREFIX)]) == 5
 
 
 def test_generating_again_tops_up_rather_than_duplicates():
