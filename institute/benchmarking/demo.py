@@ -18,6 +18,7 @@ import datetime as dt
 from pathlib import Path
 
 import polars as pl
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -69,6 +70,7 @@ HEADLINES_2023 = {"internet-solutions": 0.94, "training-suspicious-links": 0.11}
 RESPONSES_2023 = 6240  # end-user responses, half to each end-user module
 
 
+@transaction.atomic  # the bulk writes lock the responses table for the transaction
 def seed(*, scale, log, years=None):
     """``years`` limits the history to some years (tests use it to stay quick)."""
     versions = _load_modules(log)
@@ -272,6 +274,14 @@ def _seed_large(versions, orgs, log):
         log("large benchmarking data already seeded")
         return
     Cycle.objects.filter(year__gte=FIRST_YEAR, year__lte=LAST_YEAR).delete()
+    with bulk.indexes_deferred(bulk.ANSWER), bulk.indexes_deferred(bulk.RESPONSE):
+        cycle_ids = _large_years(satisfaction, orgs, log)
+    log("indexes rebuilt")
+    compute_results(cycle_ids)
+    log("results computed for every year")
+
+
+def _large_years(satisfaction, orgs, log):
     cycle_ids = []
     for year in range(FIRST_YEAR, LAST_YEAR + 1):
         cycle = Cycle.objects.create(
@@ -283,5 +293,4 @@ def _seed_large(versions, orgs, log):
         _generate(satisfaction, participants, orgs, [400] * len(participants), year, {})
         cycle_ids.append(cycle.pk)
         log(f"{year}: {len(participants) * 400 * 30:,} answers")
-    compute_results(cycle_ids)
-    log("results computed for every year")
+    return cycle_ids

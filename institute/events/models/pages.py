@@ -39,6 +39,18 @@ class CalendarPage(RoutablePageMixin, BasePage):
         check_sub_kind(kind, sub_kind)
         return calendar_listing(request, self, kind, sub_kind)
 
+    def get_sitemap_urls(self, request=None):
+        """The page and its kind and sub-kind views, so each filtered calendar can be found."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        for kind, subs in SUB_KINDS.items():
+            urls.append({"location": f"{base}{kind.value}/", "lastmod": self.last_published_at})
+            urls.extend(
+                {"location": f"{base}{kind.value}/{sub.value}/", "lastmod": self.last_published_at}
+                for sub in subs
+            )
+        return urls
+
 
 def check_sub_kind(kind, sub_kind):
     if sub_kind is not None and sub_kind not in SUB_KINDS[Kind(kind)]:

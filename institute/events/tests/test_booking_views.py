@@ -103,3 +103,19 @@ def test_staff_mark_attendance(client, staff, member, make_item):
     client.force_login(staff)
     client.post(f"/bookings/{occurrence.pk}/attendees/", {"attended": [str(booking.pk), "x"]})
     assert Booking.objects.get(pk=booking.pk).attended
+
+
+def test_booking_requests_are_rate_limited(client, member, make_item, settings):
+    from institute.events.views import bookings as booking_views
+
+    occurrences = [make_item(f"Webinar {n}").occurrences.get() for n in range(3)]
+    client.force_login(member)
+    settings_limit = booking_views.BOOKINGS_PER_MINUTE
+    booking_views.BOOKINGS_PER_MINUTE = 2
+    try:
+        for occurrence in occurrences:
+            response = client.post(f"/bookings/{occurrence.pk}/book/", follow=True)
+    finally:
+        booking_views.BOOKINGS_PER_MINUTE = settings_limit
+    assert b"please wait a minute" in response.content
+    assert Booking.objects.filter(user=member).count() == 2

@@ -115,3 +115,38 @@ def test_series_lists_each_upcoming_date(client, make_item):
     item = make_item("Monthly drop-in", recurrence="FREQ=MONTHLY;COUNT=4")
     content = client.get(item.url).content
     assert content.count(b'id="occurrence-') == 4
+
+
+def _invalid(item, **changes):
+    from django.core.exceptions import ValidationError
+
+    for name, value in changes.items():
+        setattr(item, name, value)
+    with pytest.raises(ValidationError) as error:
+        item.full_clean()
+    return set(error.value.message_dict)
+
+
+def test_editor_cannot_give_training_an_event_sub_kind(make_item):
+    assert "sub_kind" in _invalid(
+        make_item(kind="training", sub_kind="workshop"), sub_kind="alumni"
+    )
+
+
+def test_editor_cannot_end_before_the_start(make_item):
+    item = make_item()
+    assert "end" in _invalid(item, end=item.start)
+
+
+def test_editor_cannot_use_a_calendar_view_as_a_slug(make_item):
+    assert "slug" in _invalid(make_item(), slug="training")
+
+
+def test_editor_gets_a_message_for_a_nonsense_rule(make_item):
+    assert "recurrence" in _invalid(make_item(), recurrence="FREQ=WHENEVER")
+
+
+def test_sitemap_lists_each_kind_and_sub_kind_view(client, calendar):
+    content = client.get("/sitemap.xml").content.decode()
+    assert "/calendar/training/workshop/</loc>" in content
+    assert "/calendar/webinars/</loc>" in content

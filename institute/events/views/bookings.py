@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -13,6 +14,20 @@ def _occurrence(occurrence_id):
     return get_object_or_404(
         Occurrence.objects.select_related("item").filter(item__live=True), pk=occurrence_id
     )
+
+
+BOOKINGS_PER_MINUTE = 20
+
+
+def _over_rate_limit(user) -> bool:
+    """At most BOOKINGS_PER_MINUTE booking requests a minute per person (DESIGN §3)."""
+    key = f"events:booking-rate:{user.pk}"
+    cache.add(key, 0, timeout=60)
+    try:
+        return cache.incr(key) > BOOKINGS_PER_MINUTE
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=60)
+        return False
 
 
 def _crumbs(occurrence, title):
@@ -30,6 +45,11 @@ def book(request, occurrence_id):
     """GET: confirm (the page a signed-out visitor returns to); POST: book or join the list."""
     occurrence = _occurrence(occurrence_id)
     if request.method == "POST":
+        if _over_rate_limit(request.user):
+            messages.error(
+                request, "You have made a lot of bookings in a short time; please wait a minute."
+            )
+            return redirect(occurrence.item.url)
         try:
             booking = services.booking_create(occurrence=occurrence, user=request.user)
         except services.BookingError as exc:

@@ -3,12 +3,14 @@
 from dataclasses import replace
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from institute.core.cache import generation
 from institute.core.selectors import topic_list
 from institute.people.models import Region
 
@@ -18,6 +20,7 @@ from ..filters import CalendarFilters, parse
 from ..ics import build_calendar
 
 PER_PAGE = 20
+FACET_CACHE_SECONDS = 60
 FEED_LIMIT = 1000
 
 
@@ -78,12 +81,30 @@ def _facets(base, filters, counts, topics):
     }
 
 
+def _facet_counts(filters, now):
+    """Facet counts, kept for a minute per view and retired by any content change.
+
+    Counting every option is the listing's heaviest work (a GROUP BY per filter over every
+    occurrence), and its answer changes only when content or bookings change: the key holds
+    the page cache's generation, which every model write bumps, and the minute.
+    """
+    key = (
+        f"events:facets:{generation()}:{filters.path('/')}{filters.without('page').canonical_query()}"
+        f":{now:%Y%m%d%H%M}"
+    )
+    counts = cache.get(key)
+    if counts is None:
+        counts = selectors.facet_counts(filters, now=now)
+        cache.set(key, counts, FACET_CACHE_SECONDS)
+    return counts
+
+
 def calendar_listing(request, page, kind, sub_kind):
     topics = list(topic_list())
     filters = parse(request.GET, kind=kind, sub_kind=sub_kind, topic_slugs=[t.slug for t in topics])
     now = timezone.now()
     base = page.get_url(request)
-    counts = selectors.facet_counts(filters, now=now)
+    counts = _facet_counts(filters, now)
     paginator = Paginator(selectors.calendar_occurrences(filters, now=now), PER_PAGE)
     paginator.count = counts["when"][filters.when]  # already counted with the facets
     page_obj = paginator.get_page(filters.page)
@@ -104,7 +125,7 @@ def calendar_listing(request, page, kind, sub_kind):
             ],
             "path": path,
             "canonical_url": request.build_absolute_uri(path + filters.canonical_query()),
-            "feed_url": path + "feed.ics" + filters.canonical_query(page=None),
+            "feed_url": path + "feed.ics" + filters.without("page").canonical_query(),
             "meta_title": heading if heading != "Calendar" else page.title,
             "now": now,
         }
