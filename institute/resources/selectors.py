@@ -9,13 +9,14 @@ from django.db.models.functions import Cast, ExtractYear
 
 from institute.core import topics as topic_registry
 from institute.core.selectors import Item
+from institute.people import roles
 
 from .models import CollectionItem, PodcastEpisodePage, ResourcePage, ResourceType
 from .search import matching, ranked_ids
 from .text import highlight, html_text, stream_text
 
-# Django group the people room gives to members; staff read everything too.
-MEMBER_GROUP = "Member"
+# The group the people room gives to members; staff read everything too.
+MEMBER_GROUP = roles.MEMBER
 FACETS = ("type", "topic", "collection", "year")
 
 

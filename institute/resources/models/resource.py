@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -84,6 +85,15 @@ class ResourcePage(BasePage):
         index.SearchField("body"),
         index.FilterField("resource_type"),
         index.FilterField("published"),
+    ]
+    # What Wagtail's page API may expose: never ``members_body``.
+    api_fields = [
+        APIField("resource_type"),
+        APIField("published"),
+        APIField("updated"),
+        APIField("summary"),
+        APIField("topics"),
+        APIField("body"),
     ]
     parent_page_types = ["resources.ResourceHubPage"]
     subpage_types = []

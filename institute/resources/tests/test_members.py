@@ -105,3 +105,10 @@ def test_member_group_can_read_members_content(django_user_model):
 
 def test_user_outside_the_member_group_cannot_read_members_content(django_user_model):
     assert can_read_members_content(f.non_member(django_user_model)) is False
+
+
+def test_members_body_is_not_exposed_to_the_page_api():
+    from ..models import PodcastEpisodePage, ResourcePage
+
+    for model in (ResourcePage, PodcastEpisodePage):
+        assert "members_body" not in [field.name for field in model.api_fields]
