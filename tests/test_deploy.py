@@ -4,6 +4,8 @@ import json
 import os
 import runpy
 
+import pytest
+
 from tests.settings_probe import ROOT, probe_env, run_python
 
 SECRET = "a-long-random-secret-for-the-deploy-tests-only-0123456789abcdefghij"  # noqa: S105
@@ -27,8 +29,11 @@ print(json.dumps({
 """
 
 
-def _production_response(tmp_path):
-    done = run_python(REQUEST, probe_env(tmp_path, ALLOWED_HOSTS="testserver", **PRODUCTION))
+@pytest.fixture(scope="module")
+def production_response(tmp_path_factory):
+    """One request under production settings, shared by the header tests (a process each)."""
+    env = probe_env(tmp_path_factory.mktemp("production"), ALLOWED_HOSTS="testserver", **PRODUCTION)
+    done = run_python(REQUEST, env)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -63,19 +68,21 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     assert "Set SECRET_KEY in the environment for production." in done.stderr
 
 
-def test_production_redirects_plain_http_to_https(tmp_path):
-    found = _production_response(tmp_path)
+def test_production_redirects_plain_http_to_https(production_response):
+    found = production_response
     assert found["plain_status"] == 301
     assert found["plain_location"] == "https://testserver/robots.txt"
 
 
-def test_production_sends_hsts_for_a_year_with_subdomains_and_preload(tmp_path):
-    headers = _production_response(tmp_path)["headers"]
+def test_production_sends_hsts_for_a_year_with_subdomains_and_preload(production_response):
+    headers = production_response["headers"]
     assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
 
 
-def test_production_sends_a_content_security_policy_that_allows_only_own_scripts(tmp_path):
-    found = _production_response(tmp_path)
+def test_production_sends_a_content_security_policy_that_allows_only_own_scripts(
+    production_response,
+):
+    found = production_response
     assert found["status"] == 200
     policy = found["headers"]["Content-Security-Policy"]
     assert "script-src 'self'" in policy
@@ -83,8 +90,8 @@ def test_production_sends_a_content_security_policy_that_allows_only_own_scripts
     assert "frame-ancestors 'self'" in policy
 
 
-def test_production_forbids_framing_and_sniffing(tmp_path):
-    headers = _production_response(tmp_path)["headers"]
+def test_production_forbids_framing_and_sniffing(production_response):
+    headers = production_response["headers"]
     assert headers["X-Frame-Options"] == "DENY"
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"

@@ -42,7 +42,13 @@ def sample():
     action = closed.participants.get().actions.get_or_create(
         title="Sample action", owner="Head of ICT", due_date="2001-12-31"
     )[0]
-    return {"year": closed.year, "organisation": org.slug, "token": link.token, "pk": action.pk}
+    return {
+        "year": closed.year,
+        "organisation": org.slug,
+        "token": link.token,
+        "pk": action.pk,
+        "cycle": closed.pk,
+    }
 
 
 def _only(*names):
@@ -52,6 +58,7 @@ def _only(*names):
 RULES = {
     "benchmarking:index": Rule(ANONYMOUS),
     "benchmarking:dashboard": Rule(MEMBER),
+    "benchmarking:cycle_manage": Rule(STAFF, kwargs=lambda: {"pk": sample()["cycle"]}),
     "benchmarking:survey": Rule(ANONYMOUS, kwargs=_only("token")),
     "benchmarking:survey_done": Rule(ANONYMOUS, kwargs=_only("token")),
     "benchmarking:summary": Rule(ANONYMOUS, kwargs=_only("year")),

@@ -6,6 +6,7 @@ round trip per response.
 """
 
 import io
+from contextlib import contextmanager
 
 import polars as pl
 from django.db import connection
@@ -73,3 +74,34 @@ def _write(table, columns, frame: pl.DataFrame) -> None:
             marks = ", ".join(["?"] * len(frame.columns))
             sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
             connection.connection.executemany(sql, frame.iter_rows())
+
+
+@contextmanager
+def indexes_deferred(table):
+    """Drop the table's secondary indexes for a very large load and rebuild them after.
+
+    Building an index once over sorted data is much faster than keeping it up to date
+    row by row. Constraint indexes (primary key, unique) stay.
+    """
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.tablename = %s "
+                "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)",
+                [table],
+            )
+        else:
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s "
+                "AND sql IS NOT NULL",
+                [table],
+            )
+        indexes = cursor.fetchall()
+        for name, _ in indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            for _, definition in indexes:
+                cursor.execute(definition)

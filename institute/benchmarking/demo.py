@@ -274,6 +274,14 @@ def _seed_large(versions, orgs, log):
         log("large benchmarking data already seeded")
         return
     Cycle.objects.filter(year__gte=FIRST_YEAR, year__lte=LAST_YEAR).delete()
+    with bulk.indexes_deferred(bulk.ANSWER), bulk.indexes_deferred(bulk.RESPONSE):
+        cycle_ids = _large_years(satisfaction, orgs, log)
+    log("indexes rebuilt")
+    compute_results(cycle_ids)
+    log("results computed for every year")
+
+
+def _large_years(satisfaction, orgs, log):
     cycle_ids = []
     for year in range(FIRST_YEAR, LAST_YEAR + 1):
         cycle = Cycle.objects.create(
@@ -285,5 +293,4 @@ def _seed_large(versions, orgs, log):
         _generate(satisfaction, participants, orgs, [400] * len(participants), year, {})
         cycle_ids.append(cycle.pk)
         log(f"{year}: {len(participants) * 400 * 30:,} answers")
-    compute_results(cycle_ids)
-    log("results computed for every year")
+    return cycle_ids

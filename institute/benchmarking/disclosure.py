@@ -62,7 +62,7 @@ NUMBERS = (
 
 
 def _raw(row) -> dict:
-    get = row.get if isinstance(row, dict) else lambda name: getattr(row, name)
+    get = row.get if isinstance(row, dict) else lambda name: getattr(row, name, None)
     return {
         "cycle_id": get("cycle_id"),
         "question_id": get("question_id"),

@@ -10,6 +10,29 @@ from institute.people.selectors import coordinated_organisations, is_coordinator
 from .disclosure import disclose
 from .models import Action, Cycle, Module, Participant, Question, Response, Result, SurveyLink
 
+# Results are read as plain dicts: building thousands of model instances would dominate.
+FIGURE_FIELDS = (
+    "cycle_id",
+    "question_id",
+    "key",
+    "scope",
+    "group",
+    "participant_id",
+    "n",
+    "organisations",
+    "mean",
+    "favourable",
+    "share",
+    "ci_low",
+    "ci_high",
+    "quartile",
+)
+
+
+def _values(queryset, distribution=True):
+    fields = FIGURE_FIELDS + ("distribution",) if distribution else FIGURE_FIELDS
+    return list(queryset.values(*fields))
+
 
 def can_see_report(user, organisation) -> bool:
     """Staff, and the coordinators of this organisation; nobody else."""
@@ -47,7 +70,10 @@ def _questions(cycle):
 def cycle_summary(cycle):
     """The public sector-wide summary: participants, responses and sector figures."""
     questions = _questions(cycle)
-    peer_rows = Result.objects.filter(cycle=cycle).exclude(scope=Result.Scope.ORGANISATION)
+    peer_rows = _values(
+        Result.objects.filter(cycle=cycle).exclude(scope=Result.Scope.ORGANISATION),
+        distribution=False,
+    )
     sector = [f for f in disclose(peer_rows) if f.scope == Result.Scope.SECTOR]
     figures = [(questions[f.question_id], f) for f in sector if f.question_id in questions]
     figures.sort(key=lambda pair: (pair[0].module_version.module.title, pair[0].position))
@@ -71,8 +97,9 @@ def cycle_summary(cycle):
 def report_figures(cycle, participant):
     """Per question: the organisation's own figure and its sector, type and region figures."""
     questions = _questions(cycle)
-    rows = list(Result.objects.filter(cycle=cycle).exclude(scope=Result.Scope.ORGANISATION))
-    rows += list(Result.objects.filter(participant=participant))
+    peers = Result.objects.filter(cycle=cycle).exclude(scope=Result.Scope.ORGANISATION)
+    rows = _values(peers, distribution=False)
+    rows += _values(Result.objects.filter(participant=participant), distribution=False)
     figures = disclose(rows, viewer={participant.pk})
     org = participant.organisation
     by_question = defaultdict(dict)
@@ -100,9 +127,11 @@ def history(organisation, keys):
             "pk", flat=True
         )
     )
-    rows = Result.objects.filter(cycle_id__in=years, key__in=keys).filter(
-        scope=Result.Scope.SECTOR
-    ) | Result.objects.filter(participant_id__in=own_participants, key__in=keys)
+    rows = _values(
+        Result.objects.filter(cycle_id__in=years, key__in=keys).filter(scope=Result.Scope.SECTOR)
+        | Result.objects.filter(participant_id__in=own_participants, key__in=keys),
+        distribution=False,
+    )
     series = defaultdict(lambda: {"own": {}, "sector": {}})
     for f in disclose(rows, viewer=own_participants):
         where = "own" if f.scope == Result.Scope.ORGANISATION else "sector"
@@ -127,7 +156,7 @@ def own_figures(participant) -> dict:
     """The organisation's own figures of one cycle by question key (for year-on-year)."""
     if participant is None:
         return {}
-    rows = Result.objects.filter(participant=participant)
+    rows = _values(Result.objects.filter(participant=participant), distribution=False)
     return {f.key: f for f in disclose(rows, viewer={participant.pk})}
 
 

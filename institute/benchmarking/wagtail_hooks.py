@@ -1,38 +1,21 @@
 """Staff manage modules, cycles and participants in the Wagtail admin.
 
-Opening and closing a cycle, and adding a participant, go through the services so survey
-links are issued and results computed exactly as elsewhere.
+Opening and closing a cycle go through the services (survey links issued, results
+computed) on the cycle's *Manage* page (``views/manage.py``), linked from the listing.
 """
 
+from django.urls import reverse
+from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.views.generic.models import CreateView, EditView
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from .models import Cycle, Module, Participant
-from .services import cycle_close, cycle_open, links_ensure, participant_add
 
 
-class CycleEditView(EditView):
-    def save_instance(self):
-        before = Cycle.objects.get(pk=self.object.pk).status
-        instance = super().save_instance()
-        if instance.status != before:
-            if instance.status == Cycle.Status.OPEN:
-                cycle_open(cycle=instance)
-            elif instance.status == Cycle.Status.CLOSED:
-                cycle_close(cycle=instance)
-        else:
-            for participant in instance.participants.all():
-                links_ensure(participant=participant)
-        return instance
-
-
-class ParticipantCreateView(CreateView):
-    def save_instance(self):
-        return participant_add(
-            cycle=self.form.cleaned_data["cycle"],
-            organisation=self.form.cleaned_data["organisation"],
-        )
+def _manage_link(cycle):
+    url = reverse("benchmarking:cycle_manage", args=[cycle.pk])
+    return format_html('<a href="{}">Open, close or recompute {}</a>', url, cycle.year)
 
 
 class ModuleViewSet(ModelViewSet):
@@ -43,7 +26,6 @@ class ModuleViewSet(ModelViewSet):
     form_fields = ["title", "description"]
     list_display = ["title", "key", "level"]
     inspect_view_enabled = True
-    add_to_admin_menu = False
 
 
 class CycleViewSet(ModelViewSet):
@@ -51,9 +33,13 @@ class CycleViewSet(ModelViewSet):
     name = "benchmarking_cycles"
     url_prefix = "benchmarking/cycles"
     icon = "date"
-    form_fields = ["year", "module_versions", "status"]
-    list_display = ["year", "status", "results_computed_at"]
-    edit_view_class = CycleEditView
+    form_fields = ["year", "module_versions"]
+    list_display = [
+        "year",
+        "status",
+        "results_computed_at",
+        Column("manage", label="Status changes", accessor=_manage_link),
+    ]
 
 
 class ParticipantViewSet(ModelViewSet):
@@ -65,7 +51,6 @@ class ParticipantViewSet(ModelViewSet):
     list_display = ["organisation", "cycle"]
     list_filter = ["cycle"]
     search_fields = ["organisation__name"]
-    add_view_class = ParticipantCreateView
 
 
 class BenchmarkingGroup(ModelViewSetGroup):

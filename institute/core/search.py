@@ -119,7 +119,9 @@ def _page_results(pages):
     """Results for base Page objects: one query per page type to fetch their summaries."""
     specific = {
         page.pk: page
-        for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific(defer=False)
+        for page in Page.objects.filter(pk__in=[p.pk for p in pages])
+        .defer_streamfields()
+        .specific()
     }
     results = []
     for page in pages:

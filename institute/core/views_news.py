@@ -1,5 +1,7 @@
 """The listing and feed served by a NewsIndexPage (routes of the page, see models/news.py)."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -8,15 +10,18 @@ from . import selectors
 from .feeds import NewsFeed
 
 PER_PAGE = 10
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+_CONTROL_CHARACTERS = dict.fromkeys(range(32))
 
 
 def _topic_filter(request):
     """(topic, unknown_slug): the topic asked for with ?topic=, or the slug nobody knows."""
-    slug = request.GET.get("topic", "").strip()
+    slug = request.GET.get("topic", "").strip()[:80]
     if not slug:
         return None, ""
-    topic = selectors.topic_by_slug(slug[:80])
-    return topic, ("" if topic else slug[:80])
+    # Only a well-formed slug reaches the database (PostgreSQL refuses NUL characters).
+    topic = selectors.topic_by_slug(slug) if _SLUG.fullmatch(slug) else None
+    return topic, ("" if topic else slug.translate(_CONTROL_CHARACTERS))
 
 
 def news_listing(request, index):

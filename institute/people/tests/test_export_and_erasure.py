@@ -6,6 +6,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.test import Client
 
 from institute.core.models import Topic
 from institute.people import privacy, services
@@ -170,3 +171,23 @@ def test_staff_erase_a_person_by_command_and_the_record_says_staff(member):
 def test_erase_command_for_an_unknown_address_is_a_clear_error():
     with pytest.raises(CommandError, match="No account"):
         call_command("erase_person", "nobody@example.org", "--yes")
+
+
+def test_erasure_ends_the_persons_other_sessions(client, member):
+    other_device = Client()
+    other_device.post("/accounts/login/", {"login": member.email, "password": PASSWORD})
+    assert other_device.get("/account/").status_code == 200
+    client.post("/account/delete/", {"password": PASSWORD})
+    response = other_device.get("/account/")
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_download_has_a_section_for_every_registered_room(client, member):
+    _, data = _download(client)
+    assert set(data["sections"]) == {entry.key for entry in privacy.entries()}
+
+
+def test_erasure_runs_every_registered_room_without_error(member):
+    record = services.account_erase(user=member)
+    assert record.sections == [entry.key for entry in privacy.entries()]
