@@ -60,12 +60,10 @@ def prepare(plan, large_url, demo_url):
     for url, scale in ((large_url, plan.scale), (demo_url, "demo")):
         env = server_env(url, page_cache_seconds=0)
         ensure_database(url, log=log)
-        manage(env, "migrate", "--noinput", log=log)
+        manage(env, "migrate", "--noinput", "--verbosity", "0", log=log)
         if plan.seed:
             started = time.monotonic()
-            output = manage(env, "seed_demo", "--scale", scale, log=log)
-            for line in output.splitlines():
-                log(f"  {line}")
+            manage(env, "seed_demo", "--scale", scale, log=log)
             log(f"seeded scale {scale} in {time.monotonic() - started:.0f}s")
         # Seeding queues background work (the search index is updated by tasks): run it all.
         if env.get("REDIS_URL"):
@@ -73,7 +71,14 @@ def prepare(plan, large_url, demo_url):
         else:
             worker = ("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*")
         manage(env, *worker, log=log)
-    manage(server_env(large_url, page_cache_seconds=0), "collectstatic", "--noinput", log=log)
+    manage(
+        server_env(large_url, page_cache_seconds=0),
+        "collectstatic",
+        "--noinput",
+        "--verbosity",
+        "0",
+        log=log,
+    )
 
 
 def measure_path(server, plan, tool, path, seconds):
