@@ -54,6 +54,9 @@ class Plan:
     cache_seconds: int = field(default_factory=lambda: env_int("BENCH_PAGE_CACHE_SECONDS", 300))
     tool: str = field(default_factory=lambda: os.environ.get("BENCH_TOOL", "auto"))
     seed: bool = True
+    seed_only: list = field(
+        default_factory=lambda: [a for a in os.environ.get("BENCH_SEED_ONLY", "").split(",") if a]
+    )
 
 
 def database_urls():

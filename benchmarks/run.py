@@ -60,12 +60,11 @@ def prepare(plan, large_url, demo_url):
     for url, scale in ((large_url, plan.scale), (demo_url, "demo")):
         env = server_env(url, page_cache_seconds=0)
         ensure_database(url, log=log)
-        manage(env, "migrate", "--noinput", log=log)
+        manage(env, "migrate", "--noinput", "--verbosity", "0", log=log)
         if plan.seed:
             started = time.monotonic()
-            output = manage(env, "seed_demo", "--scale", scale, log=log)
-            for line in output.splitlines():
-                log(f"  {line}")
+            only = [arg for label in plan.seed_only for arg in ("--only", label)]
+            manage(env, "seed_demo", "--scale", scale, *only, log=log)
             log(f"seeded scale {scale} in {time.monotonic() - started:.0f}s")
         # Seeding queues background work (the search index is updated by tasks): run it all.
         if env.get("REDIS_URL"):
@@ -73,7 +72,14 @@ def prepare(plan, large_url, demo_url):
         else:
             worker = ("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*")
         manage(env, *worker, log=log)
-    manage(server_env(large_url, page_cache_seconds=0), "collectstatic", "--noinput", log=log)
+    manage(
+        server_env(large_url, page_cache_seconds=0),
+        "collectstatic",
+        "--noinput",
+        "--verbosity",
+        "0",
+        log=log,
+    )
 
 
 def measure_path(server, plan, tool, path, seconds):
@@ -193,6 +199,13 @@ def parse_args(argv):
     parser.add_argument("--tool", choices=("auto", "wrk", "python"), help="load generator")
     parser.add_argument("--port", type=int, help="first of two ports (BENCH_PORT; default free)")
     parser.add_argument("--no-seed", action="store_true", help="reuse the seeded databases")
+    parser.add_argument(
+        "--seed-only",
+        action="append",
+        default=[],
+        metavar="APP",
+        help="seed only these app labels (repeatable; BENCH_SEED_ONLY=core,people)",
+    )
     return parser.parse_args(argv)
 
 
@@ -201,6 +214,7 @@ def main(argv=None):
     plan = Plan(scale=args.scale, seed=not args.no_seed)
     plan.duration = args.seconds or plan.duration
     plan.rounds = args.rounds or plan.rounds
+    plan.seed_only = args.seed_only or plan.seed_only
     plan.concurrency = args.concurrency or plan.concurrency
     plan.tool = args.tool or plan.tool
     plan.port = args.port or plan.port

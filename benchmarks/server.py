@@ -14,15 +14,29 @@ HOST = "127.0.0.1"
 
 
 def manage(env, *args, log=print):
-    """Run ``manage.py`` with the bench environment; its output goes to the bench log."""
+    """Run ``manage.py`` with the bench environment, showing its output as it comes.
+
+    Seeding at scale ``large`` takes minutes; its progress lines are the only sign of life.
+    """
     started = time.monotonic()
-    done = subprocess.run(  # noqa: S603 — our own interpreter and manage.py
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    lines = []
+    with subprocess.Popen(  # noqa: S603 — our own interpreter and manage.py
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    ) as process:
+        for line in process.stdout:
+            lines.append(line)
+            log(f"  {line.rstrip()}")
+        returncode = process.wait()
+    output = "".join(lines)
+    if returncode != 0:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{output}")
     log(f"manage.py {' '.join(args)} ({time.monotonic() - started:.1f}s)")
-    return done.stdout
+    return output
 
 
 def ensure_database(url, log=print):
