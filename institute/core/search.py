@@ -75,35 +75,51 @@ def _relevance(score):
     return -score if connection.vendor == "sqlite" else score
 
 
-def _best_pages_sqlite(query, limit):
-    """The best ``limit`` live public pages for ``query`` on SQLite, each with ``_score``.
+def sqlite_bm25_scores(queryset, query, *, fields=None, limit=None):
+    """``(object id, BM25 score)`` of the index entries matching ``query`` for the model of
+    ``queryset`` (and its subclasses), best first, from one FTS5 query — SQLite only.
 
-    The backend's own relevance ordering runs one FTS5 match per matching row (a correlated
-    subquery), which takes seconds once thousands of pages match. Here FTS5 ranks the index
-    entries once with bm25() and only the best few are joined to the pages. Entries of pages
-    that are not live or not public are dropped afterwards, so a little more is fetched.
+    Wagtail's SQLite backend ranks by relevance with one FTS5 match per matching row (a
+    correlated subquery), which takes seconds to minutes once thousands of rows match. Here
+    FTS5 ranks the index entries once with bm25() (lower is better). Callers filter the ids
+    to the rows they may show. This reaches into the search backend's internals (modelsearch
+    1.3), so it lives here, once; the site and hub search tests cover it.
     """
-    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+    from modelsearch.backends.database.sqlite.query import MatchExpression
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
     from modelsearch.query import PlainText
     from modelsearch.utils import get_descendants_content_types_pks
 
-    pages = Page.objects.live().public()
     backend = get_search_backend()
-    compiler = backend.query_compiler_class(pages, PlainText(query, operator="and"))
-    config = compiler.get_config(backend)
-    match = MatchExpression(
-        compiler.FTS_TABLE_FIELDS,
-        compiler.build_search_query(normalize(compiler.query), config=config),
+    compiler = backend.query_compiler_class(
+        queryset, PlainText(query, operator="and"), fields=fields
     )
-    ranked = (
-        SQLiteFTSIndexEntry.objects.filter(match)
-        .filter(index_entry__content_type__in=get_descendants_content_types_pks(Page))
+    config = compiler.get_config(backend)
+    rows = (
+        SQLiteFTSIndexEntry.objects.filter(
+            MatchExpression(
+                compiler.fields or compiler.FTS_TABLE_FIELDS,
+                compiler.build_search_query(compiler.query, config=config),
+            )
+        )
+        .filter(index_entry__content_type__in=get_descendants_content_types_pks(queryset.model))
         .annotate(score=compiler._build_rank_expression(compiler.get_search_vectors(), config))
         .order_by("score")
-        .values_list("index_entry__object_id", "score")[: limit * 2 + 20]
+        .values_list("index_entry__object_id", "score")
     )
-    scores = {int(object_id): score for object_id, score in ranked}
+    if limit is not None:
+        rows = rows[:limit]
+    return [(int(object_id), score) for object_id, score in rows]
+
+
+def _best_pages_sqlite(query, limit):
+    """The best ``limit`` live public pages for ``query`` on SQLite, each with ``_score``.
+
+    Entries of pages that are not live or not public are dropped after ranking, so a little
+    more than ``limit`` is fetched.
+    """
+    pages = Page.objects.live().public()
+    scores = dict(sqlite_bm25_scores(pages, query, limit=limit * 2 + 20))
     found = list(pages.filter(pk__in=scores))
     for page in found:
         page._score = scores[page.pk]

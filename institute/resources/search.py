@@ -9,6 +9,8 @@ SQLite we therefore read every match's BM25 score in one FTS5 query and order in
 
 from django.db import connection
 
+from institute.core.search import sqlite_bm25_scores
+
 from .text import search_text
 
 
@@ -40,25 +42,7 @@ def ranked_ids(results, candidates):
 
 def _sqlite_scores(results):
     """``(object id, BM25 score)`` of every match, from one FTS5 query."""
-    from modelsearch.backends.database.sqlite.query import MatchExpression
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
-    from modelsearch.query import PlainText
-    from modelsearch.utils import get_descendants_content_types_pks
-
     compiler = results.query_compiler
-    config = compiler.get_config(results.backend)
-    search_query = compiler.build_search_query(
-        PlainText(compiler.query.query_string, operator="and"), config=config
+    return sqlite_bm25_scores(
+        compiler.queryset, compiler.query.query_string, fields=compiler.fields
     )
-    rank = compiler._build_rank_expression(compiler.get_search_vectors(), config)
-    rows = (
-        SQLiteFTSIndexEntry.objects.filter(
-            MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS, search_query)
-        )
-        .filter(
-            index_entry__content_type__in=get_descendants_content_types_pks(compiler.queryset.model)
-        )
-        .annotate(score=rank)
-        .values_list("index_entry__object_id", "score")
-    )
-    return [(int(object_id), score) for object_id, score in rows]
