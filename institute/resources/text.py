@@ -6,6 +6,8 @@ from html import unescape
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
+from institute.core.search import clean_query
+
 SNIPPET_CHARS = 240
 MAX_TERMS = 12
 # Search operators people type out of habit; searched for as words they would match nothing.
@@ -50,15 +52,12 @@ def stream_text(stream) -> str:
 
 
 def search_text(query: str) -> str:
-    """The words of a user's query as plain search text: only word characters, lower case.
+    """The words of a user's query as plain search text, safe for any backend.
 
-    The search backends quote terms but not every character inside them (a stray ``"`` breaks
-    SQLite's FTS5 syntax), and upper-case AND/OR/NOT/NEAR are FTS5 operators. Keeping words
-    only, in lower case, makes any input safe to search for.
+    The hub searches with the same rule as the site search, so one query means the same
+    thing in both places.
     """
-    words = [w.lower() for w in _WORD.findall((query or "").replace("\x00", " "))]
-    words = [w for w in words if w not in OPERATORS]
-    return " ".join(words[:MAX_TERMS])
+    return clean_query(query)
 
 
 def query_terms(query: str) -> list[str]:
