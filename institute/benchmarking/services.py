@@ -1,8 +1,9 @@
 """Writes of the benchmarking room: modules, cycles, participants, submissions, actions."""
 
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from institute.core.ratelimit import over_limit
 
 from .definitions import DefinitionError
 from .models import (
@@ -135,14 +136,7 @@ def cycle_close(*, cycle: Cycle) -> Cycle:
 
 def link_rate_limited(*, link: SurveyLink, limit: int = 120, seconds: int = 60) -> bool:
     """Count a submission attempt on this link; True when the link is over its limit."""
-    key = f"benchmarking:rate:{link.pk}:{int(timezone.now().timestamp()) // seconds}"
-    cache.add(key, 0, timeout=seconds * 2)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the entry expired between add and incr
-        cache.set(key, 1, timeout=seconds * 2)
-        count = 1
-    return count > limit
+    return over_limit(f"benchmarking:link:{link.pk}", limit=limit, seconds=seconds)
 
 
 @transaction.atomic

@@ -2,9 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
+
+from institute.core.ratelimit import over_limit
 
 from .. import selectors, services
 from ..models import Booking, Occurrence
@@ -21,13 +22,7 @@ BOOKINGS_PER_MINUTE = 20
 
 def _over_rate_limit(user) -> bool:
     """At most BOOKINGS_PER_MINUTE booking requests a minute per person (DESIGN §3)."""
-    key = f"events:booking-rate:{user.pk}"
-    cache.add(key, 0, timeout=60)
-    try:
-        return cache.incr(key) > BOOKINGS_PER_MINUTE
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=60)
-        return False
+    return over_limit(f"events:booking:{user.pk}", limit=BOOKINGS_PER_MINUTE)
 
 
 def _crumbs(occurrence, title):

@@ -3,14 +3,13 @@
 from dataclasses import replace
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from institute.core.cache import generation
+from institute.core.cache import remember
 from institute.core.selectors import topic_list
 from institute.people.models import Region
 
@@ -88,15 +87,12 @@ def _facet_counts(filters, now):
     occurrence), and its answer changes only when content or bookings change: the key holds
     the page cache's generation, which every model write bumps, and the minute.
     """
-    key = (
-        f"events:facets:{generation()}:{filters.path('/')}{filters.without('page').canonical_query()}"
-        f":{now:%Y%m%d%H%M}"
+    key = f"events:facets:{filters.path('/')}{filters.without('page').canonical_query()}"
+    return remember(
+        f"{key}:{now:%Y%m%d%H%M}",
+        lambda: selectors.facet_counts(filters, now=now),
+        FACET_CACHE_SECONDS,
     )
-    counts = cache.get(key)
-    if counts is None:
-        counts = selectors.facet_counts(filters, now=now)
-        cache.set(key, counts, FACET_CACHE_SECONDS)
-    return counts
 
 
 def calendar_listing(request, page, kind, sub_kind):
