@@ -31,7 +31,7 @@ from institute.people.models import Organisation, OrganisationRole, Region, User
 
 from . import bulk
 from .definitions import read_definition
-from .models import Cycle, ModuleVersion, Participant, Question, Response
+from .models import Answer, Cycle, ModuleVersion, Participant, Question, Response
 from .results import compute_results
 from .services import links_ensure, module_load
 
@@ -308,11 +308,14 @@ def _seed_large(log):
     ):
         log("large benchmarking data already seeded")
         return
-    for year in todo:
-        started = time.monotonic()
-        with transaction.atomic():
-            answers = _large_year(year, satisfaction, orgs)
-        log(f"{year}: {answers:,} answers in {time.monotonic() - started:.1f}s")
+    if restored := bulk.foreign_keys_restore(Answer):
+        log(f"foreign keys of the answers put back after a stopped run: {', '.join(restored)}")
+    with bulk.foreign_keys_deferred(bulk.ANSWER):
+        for year in todo:
+            started = time.monotonic()
+            with transaction.atomic():
+                answers = _large_year(year, satisfaction, orgs)
+            log(f"{year}: {answers:,} answers in {time.monotonic() - started:.1f}s")
     _analyse(log)
     started = time.monotonic()
     cycle_ids = list(

@@ -10,6 +10,10 @@ way out (``disclosure.disclose``).
 """
 
 import math
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 
 import polars as pl
 from django.db import connection, transaction
@@ -42,6 +46,18 @@ def _wilson_exprs(fav: pl.Expr, n: pl.Expr, z: float = Z95):
     return (centre - half).alias("ci_low"), (centre + half).alias("ci_high")
 
 
+TALLY_SCHEMA = {
+    "participant_id": pl.Int64,
+    "question_id": pl.Int64,
+    "value": pl.Float64,
+    "c": pl.Int64,
+}
+TALLY_SQL = (
+    "SELECT participant_id, question_id, value, COUNT(*) FROM benchmarking_answer "
+    "WHERE participant_id BETWEEN %s AND %s GROUP BY participant_id, question_id, value"
+)
+
+
 def _fetch(sql, params, schema) -> pl.DataFrame:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -49,22 +65,52 @@ def _fetch(sql, params, schema) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=schema, orient="row")
 
 
-def tallies(cycle_ids) -> pl.DataFrame:
-    """Counts per (participant, question, value) for the given cycles: the one heavy query."""
-    placeholders = ", ".join(["%s"] * len(cycle_ids))
-    return _fetch(
-        "SELECT a.participant_id, a.question_id, a.value, COUNT(*) "  # noqa: S608 — only %s
-        "FROM benchmarking_answer a "
-        "JOIN benchmarking_participant p ON p.id = a.participant_id "
-        f"WHERE p.cycle_id IN ({placeholders}) "
-        "GROUP BY a.participant_id, a.question_id, a.value",
-        list(cycle_ids),
-        {"participant_id": pl.Int64, "question_id": pl.Int64, "value": pl.Float64, "c": pl.Int64},
-    )
+def _runs(ids) -> list[tuple[int, int]]:
+    """Sorted ids as runs of consecutive ids: (first, last) pairs."""
+    runs = []
+    for pk in ids:
+        if runs and pk == runs[-1][1] + 1:
+            runs[-1][1] = pk
+        else:
+            runs.append([pk, pk])
+    return [(first, last) for first, last in runs]
+
+
+def _tally_runs(runs) -> pl.DataFrame:
+    frames = [_fetch(TALLY_SQL, [first, last], TALLY_SCHEMA) for first, last in runs]
+    return pl.concat(frames) if frames else pl.DataFrame(schema=TALLY_SCHEMA)
+
+
+def _tally_in_thread(runs) -> pl.DataFrame:
+    try:
+        return _tally_runs(runs)
+    finally:
+        connection.close()  # the thread's own connection
+
+
+def tallies(participant_ids, workers: int = 1) -> pl.DataFrame:
+    """Counts per (participant, question, value): the one heavy step, a grouped scan.
+
+    One range of ``answer_tally_idx`` per run of consecutive participant ids (a cycle's
+    participants are usually one run): the index covers the query and hands rows over in
+    the GROUP BY's order, so there is no sort. With ``workers`` > 1 the participants are
+    split in that many parts, each tallied on its own connection in a thread — only outside
+    a transaction, where the other connections see the same committed answers.
+    """
+    ids = sorted(participant_ids)
+    if workers <= 1 or len(ids) < 2 or connection.in_atomic_block:
+        return _tally_runs(_runs(ids))
+    size = -(-len(ids) // workers)
+    parts = [_runs(ids[start : start + size]) for start in range(0, len(ids), size)]
+    with ThreadPoolExecutor(max_workers=len(parts)) as pool:
+        return pl.concat(list(pool.map(_tally_in_thread, parts)))
 
 
 def _multiple_choice_n(cycle_ids, question_ids) -> pl.DataFrame:
-    """Responses (not ticks) per participant for multiple-choice questions."""
+    """Responses (not ticks) per participant for multiple-choice questions.
+
+    Only when the cycles have multiple-choice questions: elsewhere n is the tally's count.
+    """
     schema = {"participant_id": pl.Int64, "question_id": pl.Int64, "n_multi": pl.Int64}
     if not question_ids:
         return pl.DataFrame(schema=schema)
@@ -195,23 +241,8 @@ def _with_quartiles(out: pl.DataFrame, participants: pl.DataFrame) -> pl.DataFra
     return out.join(ranked, on=["cycle_id", "question_id", "participant_id"], how="left")
 
 
-def _frames_for(cycle_ids):
-    tally = tallies(cycle_ids)
-    question_ids = tally["question_id"].unique().to_list()
-    qs = list(
-        Question.objects.filter(pk__in=question_ids).values_list("pk", "key", "type", "favourable")
-    )
-    questions = pl.DataFrame(
-        [(pk, key, qtype, [float(v) for v in fav]) for pk, key, qtype, fav in qs],
-        schema={
-            "question_id": pl.Int64,
-            "key": pl.Utf8,
-            "type": pl.Utf8,
-            "favourable": pl.List(pl.Float64),
-        },
-        orient="row",
-    )
-    participants = pl.DataFrame(
+def _participants(cycle_ids) -> pl.DataFrame:
+    return pl.DataFrame(
         list(
             Participant.objects.filter(cycle_id__in=cycle_ids).values_list(
                 "pk", "cycle_id", "organisation__type", "organisation__region"
@@ -225,28 +256,76 @@ def _frames_for(cycle_ids):
         },
         orient="row",
     )
-    multi_ids = [pk for pk, _key, qtype, _fav in qs if qtype == Question.Type.MULTIPLE]
-    return tally, questions, participants, _multiple_choice_n(cycle_ids, multi_ids)
 
 
-def compute_results(cycle_ids) -> int:
-    """Recompute and store the results of the given cycles; returns the number of rows."""
+def _questions(question_ids) -> pl.DataFrame:
+    qs = Question.objects.filter(pk__in=question_ids).values_list("pk", "key", "type", "favourable")
+    return pl.DataFrame(
+        [(pk, key, qtype, [float(v) for v in fav]) for pk, key, qtype, fav in qs],
+        schema={
+            "question_id": pl.Int64,
+            "key": pl.Utf8,
+            "type": pl.Utf8,
+            "favourable": pl.List(pl.Float64),
+        },
+        orient="row",
+    )
+
+
+def _frames_for(cycle_ids, workers=1):
+    participants = _participants(cycle_ids)
+    tally = tallies(participants["participant_id"].to_list(), workers=workers)
+    questions = _questions(tally["question_id"].unique().to_list())
+    multi_ids = questions.filter(pl.col("type") == Question.Type.MULTIPLE)["question_id"]
+    return tally, questions, participants, _multiple_choice_n(cycle_ids, multi_ids.to_list())
+
+
+# Rewriting at least this many result rows drops the result table's secondary indexes
+# for the write and builds them again after (see ``bulk.indexes_deferred``).
+DEFER_INDEXES_FROM = 20_000
+
+
+def compute_results(cycle_ids, *, workers: int | None = None, stages=None) -> int:
+    """Recompute and store the results of the given cycles; returns the number of rows.
+
+    ``workers``: parallel tally connections (default: two when the machine has two
+    cores). ``stages``, a dict, receives the seconds of each step: tally (the grouped
+    scan of the answers), figures (Polars), store (delete the old rows, write the new).
+    """
     cycle_ids = list(cycle_ids)
     if not cycle_ids:
         return 0
-    tally, questions, participants, multi_n = _frames_for(cycle_ids)
+    if workers is None:
+        workers = min(2, os.cpu_count() or 1)
+    stages = {} if stages is None else stages
+    started = time.perf_counter()
+    tally, questions, participants, multi_n = _frames_for(cycle_ids, workers)
+    stages["tally"] = time.perf_counter() - started
+    started = time.perf_counter()
     out = compute(tally, questions, participants, multi_n) if tally.height else None
+    rows = _result_rows(out) if out is not None else None
+    stages["figures"] = time.perf_counter() - started
+    started = time.perf_counter()
     with transaction.atomic():
-        # Raw DELETE and bulk insert: the ORM would load and signal every row one by one.
         marks = ", ".join(["%s"] * len(cycle_ids))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"DELETE FROM benchmarking_result WHERE cycle_id IN ({marks})",  # noqa: S608
+                f"SELECT COUNT(*) FROM benchmarking_result WHERE cycle_id IN ({marks})",  # noqa: S608
                 cycle_ids,
             )
-        if out is not None:
-            bulk.write_results(_result_rows(out))
+            old = cursor.fetchone()[0]
+        large = old + (0 if rows is None else rows.height) >= DEFER_INDEXES_FROM
+        with bulk.indexes_deferred(bulk.RESULT) if large else nullcontext():
+            # Raw DELETE and bulk insert: the ORM would load and signal every row one by one.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"DELETE FROM benchmarking_result WHERE cycle_id IN ({marks})",  # noqa: S608
+                    cycle_ids,
+                )
+            if rows is not None:
+                bulk.write_results(rows)
         Cycle.objects.filter(pk__in=cycle_ids).update(results_computed_at=timezone.now())
+    stages["store"] = time.perf_counter() - started
     page_cache.invalidate()
     return 0 if out is None else out.height
 
