@@ -13,7 +13,7 @@ import math
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 
 import polars as pl
 from django.db import connection, transaction
@@ -280,9 +280,22 @@ def _frames_for(cycle_ids, workers=1):
     return tally, questions, participants, _multiple_choice_n(cycle_ids, multi_ids.to_list())
 
 
-# Rewriting at least this many result rows drops the result table's secondary indexes
-# for the write and builds them again after (see ``bulk.indexes_deferred``).
+def tally_workers() -> int:
+    """Parallel tally connections by default: two where there are two cores or more."""
+    return min(2, os.cpu_count() or 1)
+
+
+# Rewriting at least this many result rows drops the result table's secondary indexes (and
+# on PostgreSQL its foreign keys) for the write and builds them again after, in the same
+# transaction: faster than keeping seven indexes up to date and checking three keys row by
+# row. The table is locked meanwhile, which a recomputation of many years can afford.
 DEFER_INDEXES_FROM = 20_000
+
+
+@contextmanager
+def _deferred(table):
+    with bulk.foreign_keys_deferred(table), bulk.indexes_deferred(table):
+        yield
 
 
 def compute_results(cycle_ids, *, workers: int | None = None, stages=None) -> int:
@@ -296,7 +309,7 @@ def compute_results(cycle_ids, *, workers: int | None = None, stages=None) -> in
     if not cycle_ids:
         return 0
     if workers is None:
-        workers = min(2, os.cpu_count() or 1)
+        workers = tally_workers()
     stages = {} if stages is None else stages
     started = time.perf_counter()
     tally, questions, participants, multi_n = _frames_for(cycle_ids, workers)
@@ -307,27 +320,43 @@ def compute_results(cycle_ids, *, workers: int | None = None, stages=None) -> in
     stages["figures"] = time.perf_counter() - started
     started = time.perf_counter()
     with transaction.atomic():
-        marks = ", ".join(["%s"] * len(cycle_ids))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT COUNT(*) FROM benchmarking_result WHERE cycle_id IN ({marks})",  # noqa: S608
-                cycle_ids,
-            )
-            old = cursor.fetchone()[0]
-        large = old + (0 if rows is None else rows.height) >= DEFER_INDEXES_FROM
-        with bulk.indexes_deferred(bulk.RESULT) if large else nullcontext():
-            # Raw DELETE and bulk insert: the ORM would load and signal every row one by one.
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"DELETE FROM benchmarking_result WHERE cycle_id IN ({marks})",  # noqa: S608
-                    cycle_ids,
-                )
-            if rows is not None:
-                bulk.write_results(rows)
+        _store(cycle_ids, rows)
         Cycle.objects.filter(pk__in=cycle_ids).update(results_computed_at=timezone.now())
     stages["store"] = time.perf_counter() - started
     page_cache.invalidate()
     return 0 if out is None else out.height
+
+
+def _store(cycle_ids, rows):
+    """Replace the cycles' result rows: a raw DELETE and a bulk write.
+
+    The ORM would load and signal every row one by one. When the cycles hold every stored
+    result (recomputing all years), the table is emptied at once instead (TRUNCATE on
+    PostgreSQL leaves no dead rows behind; SQLite empties a table without a WHERE whole).
+    """
+    marks = ", ".join(["%s"] * len(cycle_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT COUNT(*), "  # noqa: S608 — only %s marks
+            f"COALESCE(SUM(CASE WHEN cycle_id IN ({marks}) THEN 1 ELSE 0 END), 0) "
+            "FROM benchmarking_result",
+            cycle_ids,
+        )
+        total, old = cursor.fetchone()
+    large = old + (0 if rows is None else rows.height) >= DEFER_INDEXES_FROM
+    with connection.cursor() as cursor:
+        if old == total and connection.vendor == "postgresql":
+            cursor.execute(f"TRUNCATE {bulk.RESULT}")
+        elif old == total:
+            cursor.execute(f"DELETE FROM {bulk.RESULT}")  # noqa: S608 — a constant
+        else:
+            cursor.execute(
+                f"DELETE FROM {bulk.RESULT} WHERE cycle_id IN ({marks})",  # noqa: S608
+                cycle_ids,
+            )
+    if rows is not None:
+        with _deferred(bulk.RESULT) if large else nullcontext():
+            bulk.write_results(rows)
 
 
 def _result_rows(out: pl.DataFrame) -> pl.DataFrame:
