@@ -343,8 +343,10 @@ def _analyse(log):
     """Fresh planner statistics; on PostgreSQL also the visibility map for index-only scans."""
     started = time.monotonic()
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
             cursor.execute(f"VACUUM ANALYZE {bulk.RESPONSE}, {bulk.ANSWER}")
+        elif connection.vendor == "postgresql":
+            cursor.execute(f"ANALYZE {bulk.RESPONSE}, {bulk.ANSWER}")
         else:
             cursor.execute("ANALYZE")
     log(f"statistics updated in {time.monotonic() - started:.1f}s")
