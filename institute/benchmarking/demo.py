@@ -18,6 +18,7 @@ an offset that differs per question, so figures are exact and reproducible.
 
 import datetime as dt
 import time
+from contextlib import nullcontext
 from functools import partial
 from pathlib import Path
 
@@ -310,7 +311,9 @@ def _seed_large(log):
         return
     if restored := bulk.foreign_keys_restore(Answer):
         log(f"foreign keys of the answers put back after a stopped run: {', '.join(restored)}")
-    with bulk.foreign_keys_deferred(bulk.ANSWER):
+    # Dropping foreign keys is DDL: only outside a transaction (seed_demo's has committed).
+    outside = not connection.in_atomic_block
+    with bulk.foreign_keys_deferred(bulk.ANSWER) if outside else nullcontext():
         for year in todo:
             started = time.monotonic()
             with transaction.atomic():

@@ -319,20 +319,24 @@ def compute_results(cycle_ids, *, workers: int | None = None, stages=None) -> in
     rows = _result_rows(out) if out is not None else None
     stages["figures"] = time.perf_counter() - started
     started = time.perf_counter()
+    # Emptying the table and dropping its indexes are DDL: only in a transaction of our own
+    # (PostgreSQL refuses them while the caller's writes have checks pending).
+    own = not connection.in_atomic_block
     with transaction.atomic():
-        _store(cycle_ids, rows)
+        _store(cycle_ids, rows, ddl=own)
         Cycle.objects.filter(pk__in=cycle_ids).update(results_computed_at=timezone.now())
     stages["store"] = time.perf_counter() - started
     page_cache.invalidate()
     return 0 if out is None else out.height
 
 
-def _store(cycle_ids, rows):
+def _store(cycle_ids, rows, ddl=True):
     """Replace the cycles' result rows: a raw DELETE and a bulk write.
 
     The ORM would load and signal every row one by one. When the cycles hold every stored
     result (recomputing all years), the table is emptied at once instead (TRUNCATE on
     PostgreSQL leaves no dead rows behind; SQLite empties a table without a WHERE whole).
+    ``ddl``: TRUNCATE and deferred indexes allowed (the transaction is ours).
     """
     marks = ", ".join(["%s"] * len(cycle_ids))
     with connection.cursor() as cursor:
@@ -343,9 +347,9 @@ def _store(cycle_ids, rows):
             cycle_ids,
         )
         total, old = cursor.fetchone()
-    large = old + (0 if rows is None else rows.height) >= DEFER_INDEXES_FROM
+    large = ddl and old + (0 if rows is None else rows.height) >= DEFER_INDEXES_FROM
     with connection.cursor() as cursor:
-        if old == total and connection.vendor == "postgresql":
+        if ddl and old == total and connection.vendor == "postgresql":
             cursor.execute(f"TRUNCATE {bulk.RESULT}")
         elif old == total:
             cursor.execute(f"DELETE FROM {bulk.RESULT}")  # noqa: S608 — a constant

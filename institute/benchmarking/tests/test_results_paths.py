@@ -97,6 +97,7 @@ def test_inside_a_transaction_the_tally_stays_on_this_connection(cycles, monkeyp
     assert results.compute_results([c.pk for c in cycles], workers=2) > 0
 
 
+@pytest.mark.django_db(transaction=True)
 def test_recomputing_one_year_keeps_the_others_rows(cycles):
     first, second = cycles
     results.compute_results([first.pk, second.pk])
@@ -108,6 +109,7 @@ def test_recomputing_one_year_keeps_the_others_rows(cycles):
     assert Result.objects.filter(cycle=second, scope="sector").exists()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_large_rewrite_with_deferred_indexes_stores_the_same_rows(cycles, monkeypatch):
     ids = [c.pk for c in cycles]
     results.compute_results(ids)
@@ -131,7 +133,8 @@ def _seed_small_large(monkeypatch):
     return logged
 
 
-def test_large_seed_writes_every_year_and_resumes_where_it_stopped(db, monkeypatch):
+@pytest.mark.django_db(transaction=True)
+def test_large_seed_writes_every_year_and_resumes_where_it_stopped(monkeypatch):
     _seed_small_large(monkeypatch)
     years = range(demo.FIRST_YEAR, demo.LAST_YEAR + 1)
     cycles = dict(Cycle.objects.values_list("year", "pk"))
