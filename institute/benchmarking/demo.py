@@ -312,13 +312,16 @@ def _seed_large(log):
     if restored := bulk.foreign_keys_restore(Answer):
         log(f"foreign keys of the answers put back after a stopped run: {', '.join(restored)}")
     # Dropping foreign keys is DDL: only outside a transaction (seed_demo's has committed).
-    outside = not connection.in_atomic_block
+    outside = bool(todo) and not connection.in_atomic_block
     with bulk.foreign_keys_deferred(bulk.ANSWER) if outside else nullcontext():
         for year in todo:
             started = time.monotonic()
             with transaction.atomic():
                 answers = _large_year(year, satisfaction, orgs)
             log(f"{year}: {answers:,} answers in {time.monotonic() - started:.1f}s")
+        started = time.monotonic()
+    if outside and connection.vendor == "postgresql":
+        log(f"foreign keys of the answers added back in {time.monotonic() - started:.1f}s")
     _analyse(log)
     started = time.monotonic()
     cycle_ids = list(
