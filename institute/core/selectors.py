@@ -123,6 +123,19 @@ def page_ancestors(page):
     return page._institute_ancestors
 
 
+def breadcrumb_trail(page, request=None):
+    """The page's ancestors below the home page as ``Item``s (title and URL), for the
+    breadcrumb trail: one query when content has changed, none otherwise (cached)."""
+
+    def compute():
+        return [
+            Item(title=p.title, url=p.get_url(request)) for p in page_ancestors(page) if p.depth > 2
+        ]
+
+    host = request.get_host() if request is not None else ""
+    return remember(f"breadcrumbs:{host}:{page.pk}", compute)
+
+
 def news_article_jsonld(post, request):
     """schema.org Article data for a post (rendered as application/ld+json, not executed)."""
     url = post.get_full_url(request)
@@ -154,7 +167,8 @@ def topic_list():
 
 
 def topic_by_slug(slug):
-    return Topic.objects.filter(slug=slug).first()
+    """The topic with this slug, or ``None`` (from the cached topic list)."""
+    return next((topic for topic in topic_list() if topic.slug == slug), None)
 
 
 def topic_pages(topic, limit=6):

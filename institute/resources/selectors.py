@@ -9,6 +9,7 @@ from django.db.models import CharField, Count, Exists, OuterRef, Q, Value
 from django.db.models.functions import Cast, ExtractYear, Substr
 
 from institute.core import topics as topic_registry
+from institute.core.cache import remember
 from institute.core.selectors import Item
 from institute.people import roles
 
@@ -223,15 +224,27 @@ def _facets(base, filters, *, type_slug, topic, collection, year):
 
 
 def related_by_topic(resource, limit=3):
-    """Other live resources sharing a topic with ``resource``, newest first."""
-    return list(
-        published_resources()
-        .filter(topics__in=resource.topics.all())
-        .exclude(pk=resource.pk)
-        .distinct()
-        .order_by("-published", "-pk")
-        .defer("body", "members_body")[:limit]
-    )
+    """Other live resources sharing a topic with ``resource``, newest first, as ``Item``s.
+
+    Cached until content next changes: the same for every visitor, and read on every view of
+    a publication.
+    """
+    topic_ids = sorted(t.pk for t in resource.topics.all())
+    if not topic_ids:
+        return []
+
+    def compute():
+        related = (
+            published_resources()
+            .filter(topics__in=topic_ids)
+            .exclude(pk=resource.pk)
+            .distinct()
+            .order_by("-published", "-pk")
+            .defer("body", "members_body")[:limit]
+        )
+        return [Item(title=r.title, url=r.url, meta=r.get_resource_type_display()) for r in related]
+
+    return remember(f"resources:related:{resource.pk}:{limit}", compute)
 
 
 def related_elsewhere(resource, limit=3):
@@ -239,17 +252,10 @@ def related_elsewhere(resource, limit=3):
 
     Uses the roof's topic sections, so this room needs no knowledge of the others' models.
     """
-    topic = resource.topics.order_by("name").first()
-    if topic is None:
+    topics = sorted(resource.topics.all(), key=lambda t: t.name)
+    if not topics:
         return []
-    blocks = []
-    for section in topic_registry.sections():
-        if section.key in ("resources", "pages"):
-            continue
-        items = section.items(topic, limit)
-        if items:
-            blocks.append({"title": section.title, "items": items})
-    return blocks
+    return topic_registry.blocks(topics[0], limit, exclude=("resources", "pages"), more=False)
 
 
 def collection_items(collection):
