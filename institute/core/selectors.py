@@ -46,23 +46,34 @@ class Chrome:
     footer_text: str
 
 
+def _default_menu(request):
+    """The menu until editors set one: the home page's live, public children in their menu
+    order (the order of the page tree) — only those marked "Show in menus" if any are."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    children = list(site.root_page.get_children().live().public().order_by("path"))
+    shown = [page for page in children if page.show_in_menus] or children
+    return [(page.title, page.get_url(request)) for page in shown]
+
+
 def _load_chrome(request):
     # Not SiteChrome.load(): that creates the record, and a GET must not write (a write
     # retires the page cache).
     chrome = SiteChrome.base_queryset().first()
-    if chrome is None:
-        return [], [], ""
-    links = {}
-    for name in ("menu_items", "footer_links"):
-        items = getattr(chrome, name).select_related("link_page").order_by("sort_order")
-        links[name] = [(item.label, item.get_url(request)) for item in items]
-    return links["menu_items"], links["footer_links"], chrome.footer_text
+    links = {"menu_items": [], "footer_links": []}
+    if chrome is not None:
+        for name in links:
+            items = getattr(chrome, name).select_related("link_page").order_by("sort_order")
+            links[name] = [(item.label, item.get_url(request)) for item in items]
+    menu = links["menu_items"] or _default_menu(request)
+    return menu, links["footer_links"], chrome.footer_text if chrome else ""
 
 
 def site_chrome(request):
-    """The main menu and footer links.
+    """The main menu and footer links; with no menu items set, the home page's children.
 
-    Three queries when content has changed, none otherwise: the links are kept in the cache
+    A few queries when content has changed, none otherwise: the links are kept in the cache
     until the next content change, and on the request for the header and footer to share.
     """
     cached = getattr(request, "_institute_chrome", None)
