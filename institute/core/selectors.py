@@ -98,10 +98,55 @@ def _with_renditions(queryset, spec_field="image"):
     )
 
 
-def home_highlights(home):
-    """The highlights of the home page's banner, in the editors' order, with their images."""
-    queryset = HomePageHighlight.objects.filter(page=home).select_related("link_page")
-    return list(_with_renditions(queryset).order_by("sort_order"))
+@dataclass(frozen=True)
+class Picture:
+    """A rendition ready for an ``<img>``: what a cached fragment of a page needs."""
+
+    url: str
+    width: int
+    height: int
+    alt: str = ""
+
+
+@dataclass(frozen=True)
+class Highlight:
+    title: str
+    text: str
+    url: str
+    label: str
+    picture: Picture | None = None
+
+
+def home_highlights(home, request=None):
+    """The highlights of the home page's banner, in the editors' order, with their images.
+
+    Kept until content next changes (renditions resolved, links turned into URLs), so the
+    home page spends no queries and no image work on them per request.
+    """
+
+    def compute():
+        queryset = HomePageHighlight.objects.filter(page=home).select_related("link_page")
+        found = []
+        for highlight in _with_renditions(queryset).order_by("sort_order"):
+            picture = None
+            if highlight.image:
+                rendition = highlight.image.get_rendition(BANNER_SPEC)
+                picture = Picture(
+                    rendition.url, rendition.width, rendition.height, highlight.image_alt
+                )
+            found.append(
+                Highlight(
+                    title=highlight.title,
+                    text=highlight.text,
+                    url=highlight.get_url(request),
+                    label=highlight.label,
+                    picture=picture,
+                )
+            )
+        return found
+
+    host = request.get_host() if request is not None else ""
+    return remember(f"home-highlights:{host}:{home.pk}", compute)
 
 
 def news_posts(index=None, topic=None, *, with_authors=False):
@@ -121,10 +166,19 @@ def news_posts(index=None, topic=None, *, with_authors=False):
     return posts.defer_streamfields().order_by("-date", "-pk")
 
 
-def latest_news(limit=3):
-    """The newest posts of all indexes, for the home page (titles, dates and summaries only)."""
-    posts = NewsPage.objects.live().public().defer_streamfields().order_by("-date", "-pk")
-    return list(posts[:limit])
+def latest_news(limit=3, request=None):
+    """The newest posts of all indexes, for the home page: title, URL, date and summary of
+    each, kept until content next changes."""
+
+    def compute():
+        posts = NewsPage.objects.live().public().defer_streamfields().order_by("-date", "-pk")
+        return [
+            {"title": p.title, "url": p.get_url(request), "date": p.date, "summary": p.summary}
+            for p in posts[:limit]
+        ]
+
+    host = request.get_host() if request is not None else ""
+    return remember(f"latest-news:{host}:{limit}", compute)
 
 
 def page_ancestors(page):
