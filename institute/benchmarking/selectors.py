@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Max, Prefetch
 
 from institute.core.selectors import Item
 from institute.people.selectors import coordinated_organisations, is_coordinator
@@ -58,6 +58,14 @@ def coordinator_participations(user):
     )
 
 
+CATEGORICAL = (
+    Question.Type.AGREEMENT,
+    Question.Type.YES_NO,
+    Question.Type.SINGLE,
+    Question.Type.MULTIPLE,
+)
+
+
 def _questions(cycle):
     return {
         q.pk: q
@@ -67,14 +75,33 @@ def _questions(cycle):
     }
 
 
+def _categorical(questions):
+    return {pk for pk, q in questions.items() if q.type in CATEGORICAL}
+
+
+def member_sizes(cycle):
+    """Every organisation's n per question of the cycle, with its type and region: what
+    ``disclose`` needs to check that no member can subtract itself from a peer figure."""
+    return list(
+        Result.objects.filter(cycle=cycle, scope=Result.Scope.ORGANISATION).values(
+            "cycle_id",
+            "question_id",
+            "participant_id",
+            "n",
+            type=F("group"),
+            region=F("participant__organisation__region"),
+        )
+    )
+
+
 def cycle_summary(cycle):
     """The public sector-wide summary: participants, responses and sector figures."""
     questions = _questions(cycle)
-    peer_rows = _values(
-        Result.objects.filter(cycle=cycle).exclude(scope=Result.Scope.ORGANISATION),
-        distribution=False,
+    peer_rows = _values(Result.objects.filter(cycle=cycle).exclude(scope=Result.Scope.ORGANISATION))
+    disclosed = disclose(
+        peer_rows, members=member_sizes(cycle), categorical=_categorical(questions)
     )
-    sector = [f for f in disclose(peer_rows) if f.scope == Result.Scope.SECTOR]
+    sector = [f for f in disclosed if f.scope == Result.Scope.SECTOR]
     figures = [(questions[f.question_id], f) for f in sector if f.question_id in questions]
     figures.sort(key=lambda pair: (pair[0].module_version.module.title, pair[0].position))
     organisations = list(
@@ -98,9 +125,14 @@ def report_figures(cycle, participant):
     """Per question: the organisation's own figure and its sector, type and region figures."""
     questions = _questions(cycle)
     peers = Result.objects.filter(cycle=cycle).exclude(scope=Result.Scope.ORGANISATION)
-    rows = _values(peers, distribution=False)
-    rows += _values(Result.objects.filter(participant=participant), distribution=False)
-    figures = disclose(rows, viewer={participant.pk})
+    rows = _values(peers)
+    rows += _values(Result.objects.filter(participant=participant))
+    figures = disclose(
+        rows,
+        viewer={participant.pk},
+        members=member_sizes(cycle),
+        categorical=_categorical(questions),
+    )
     org = participant.organisation
     by_question = defaultdict(dict)
     for f in figures:
@@ -132,8 +164,16 @@ def history(organisation, keys):
         | Result.objects.filter(participant_id__in=own_participants, key__in=keys),
         distribution=False,
     )
+    # Only sector figures are shown here, so the largest organisation of each year and
+    # question is all rule 2 needs (one grouped query instead of every organisation's row).
+    largest = (
+        Result.objects.filter(cycle_id__in=years, key__in=keys, scope=Result.Scope.ORGANISATION)
+        .values("cycle_id", "question_id")
+        .annotate(n=Max("n"))
+    )
+    members = [{**m, "type": None, "region": None} for m in largest]
     series = defaultdict(lambda: {"own": {}, "sector": {}})
-    for f in disclose(rows, viewer=own_participants):
+    for f in disclose(rows, viewer=own_participants, members=members):
         where = "own" if f.scope == Result.Scope.ORGANISATION else "sector"
         series[f.key][where][years[f.cycle_id]] = f
     return series
