@@ -133,7 +133,8 @@ def item_context(request, item):
     signed-in visitors add their bookings, waiting positions and partner places (one each)."""
     url = item_url(item, request)
     occurrences = selectors.item_occurrences(item)
-    prefetch_related_objects([item], "speakers", "topics")
+    if not getattr(request, "is_preview", False):  # a preview's choices are on the object
+        prefetch_related_objects([item], "speakers", "topics")
     speakers = list(item.speakers.all())
     topics = list(item.topics.all())
     ids = [o.pk for o in occurrences]
