@@ -225,3 +225,12 @@ def test_item_page_queries_do_not_grow_with_dates_bookings_or_related_items(
     assert "Speaker 5" in content and "Related 12-4" in content
     if signed_in:
         assert content.count("You are number 2 on the waiting list.") == 12
+
+
+def test_preview_shows_the_editors_unsaved_speakers(make_item):
+    from institute.events.models import Speaker
+
+    item = make_item("Previewed webinar", speakers=[("Saved Speaker", "")])
+    item.speakers = [Speaker(name="Draft Speaker", role="Chief data officer")]
+    body = item.make_preview_request().content.decode()
+    assert "Draft Speaker" in body and "Saved Speaker" not in body
