@@ -5,7 +5,10 @@ Run as ``python -m benchmarks.inprocess <command> [args…]`` with the bench env
 
 commands:
   discover          the pages to measure: the roof's and every room's ``bench.PAGES``
-  queries PATH…     SQL queries per page (steady state: the second of two requests)
+  queries JSON      SQL queries per page (steady state: the second of two requests); JSON is
+                    the list ``discover`` printed (signed-in pages are counted signed in)
+  session WHO       a session for the user ``APP:FUNCTION`` names, in the servers' session
+                    store; prints the Cookie header that carries it
   rooms             rows from every room's ``bench.run(ctx)``
   volume            how many rows the bench database holds, per model
   touch             save one content object, as an editor would (page-cache invalidation)
@@ -47,37 +50,86 @@ def bench_modules():
                 raise
 
 
+def page(label, path, source, who=None):
+    """One page to measure; ``id`` tells apart the same path seen by different users."""
+    return {
+        "id": path if who is None else f"{path} [{who}]",
+        "label": label,
+        "path": path,
+        "source": source,
+        "who": who,
+    }
+
+
 def discover():
     from .config import ROOF_PAGES, pages_from_env
 
     chosen = pages_from_env()
     if chosen is not None:
-        return [{"label": label, "path": path, "source": "BENCH_PAGES"} for label, path in chosen]
+        return [page(label, path, "BENCH_PAGES") for label, path in chosen]
     pages, seen = [], set()
     for label, path in ROOF_PAGES:
-        pages.append({"label": label, "path": path, "source": "roof"})
+        pages.append(page(label, path, "roof"))
         seen.add(path)
     for app_label, module in bench_modules():
-        for label, path in getattr(module, "PAGES", []):
-            if path not in seen:
-                pages.append({"label": label, "path": path, "source": app_label})
-                seen.add(path)
+        for label, path, *who in getattr(module, "PAGES", []):
+            found = page(label, path, app_label, f"{app_label}:{who[0]}" if who else None)
+            if found["id"] not in seen:
+                pages.append(found)
+                seen.add(found["id"])
     return pages
 
 
-def queries(paths):
+def bench_user(who):
+    """The user ``APP:FUNCTION`` names: ``institute.<app>.bench.<function>()``, or None."""
+    app_label, _, name = who.partition(":")
+    modules = dict(bench_modules())
+    function = getattr(modules.get(app_label), name, None)
+    if function is None:
+        raise SystemExit(f"no bench user {who!r}: {app_label}/bench.py has no {name}()")
+    return function()
+
+
+def session(who):
+    """A signed-in session for the bench user in the configured session store.
+
+    The servers read the same store (the database, or Redis with ``REDIS_URL``) with the same
+    secret key, so the cookie works for every worker and for any load generator.
+    """
+    from django.conf import settings
+    from django.test import Client
+
+    user = bench_user(who)
+    if user is None:
+        return {"cookie": None, "user": None}
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    name = settings.SESSION_COOKIE_NAME
+    return {"cookie": f"{name}={client.cookies[name].value}", "user": user.email}
+
+
+def queries(pages):
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client = Client(HTTP_HOST="localhost")
     logging.disable(logging.WARNING)  # "Not Found" for pages a room has not built yet
     found = {}
-    for path in paths:
-        client.get(path)  # warm-up: per-process caches (site, content types) fill once
+    for item in pages:
+        client = Client(HTTP_HOST="localhost")
+        if item.get("who"):
+            user = bench_user(item["who"])
+            if user is None:
+                found[item["id"]] = {"status": None, "queries": None}
+                continue
+            client.force_login(user)
+        client.get(item["path"])  # warm-up: per-process caches (site, content types) fill once
         with CaptureQueriesContext(connection) as captured:
-            response = client.get(path)
-        found[path] = {"status": response.status_code, "queries": len(captured.captured_queries)}
+            response = client.get(item["path"])
+        found[item["id"]] = {
+            "status": response.status_code,
+            "queries": len(captured.captured_queries),
+        }
     return found
 
 
@@ -122,7 +174,8 @@ def main(argv):
     command, args = argv[0], argv[1:]
     result = {
         "discover": lambda: discover(),
-        "queries": lambda: queries(args),
+        "queries": lambda: queries(json.loads(args[0])),
+        "session": lambda: session(args[0]),
         "rooms": lambda: rooms(),
         "volume": lambda: volume(),
         "touch": lambda: touch(),

@@ -41,8 +41,12 @@ def percentile(values, fraction):
     return cuts[round(fraction * 100) - 1]
 
 
-def python_client(host, port, path, *, seconds, max_requests, concurrency):
-    """``concurrency`` threads, each on one keep-alive connection, until time or count runs out."""
+def python_client(host, port, path, *, seconds, max_requests, concurrency, headers=None):
+    """``concurrency`` threads, each on one keep-alive connection, until time or count runs out.
+
+    ``headers`` go with every request (e.g. the Cookie of a signed-in page).
+    """
+    sent = {"Host": "localhost", **(headers or {})}
     deadline = time.monotonic() + seconds
     latencies, errors = [], [0]
     lock = threading.Lock()
@@ -61,7 +65,7 @@ def python_client(host, port, path, *, seconds, max_requests, concurrency):
         while time.monotonic() < deadline and take():
             started = time.perf_counter()
             try:
-                conn.request("GET", path, headers={"Host": "localhost"})
+                conn.request("GET", path, headers=sent)
                 response = conn.getresponse()
                 response.read()
                 if response.status != 200:
@@ -131,8 +135,9 @@ def parse_wrk(output, seconds):
     )
 
 
-def wrk(host, port, path, *, seconds, concurrency):
+def wrk(host, port, path, *, seconds, concurrency, headers=None):
     threads = max(1, min(2, concurrency))
+    extra = [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
     command = [
         shutil.which("wrk"),
         f"-t{threads}",
@@ -143,6 +148,7 @@ def wrk(host, port, path, *, seconds, concurrency):
         "30s",
         "-H",
         "Host: localhost",
+        *extra,
         f"http://{host}:{port}{path}",
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60, check=True)  # noqa: S603
@@ -157,9 +163,15 @@ def choose_tool(preference="auto"):
     return "wrk"
 
 
-def measure(tool, host, port, path, *, seconds, max_requests, concurrency):
+def measure(tool, host, port, path, *, seconds, max_requests, concurrency, headers=None):
     if tool == "wrk":
-        return wrk(host, port, path, seconds=seconds, concurrency=concurrency)
+        return wrk(host, port, path, seconds=seconds, concurrency=concurrency, headers=headers)
     return python_client(
-        host, port, path, seconds=seconds, max_requests=max_requests, concurrency=concurrency
+        host,
+        port,
+        path,
+        seconds=seconds,
+        max_requests=max_requests,
+        concurrency=concurrency,
+        headers=headers,
     )

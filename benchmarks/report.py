@@ -8,8 +8,8 @@ def _mark(ok):
 
 
 def _figure(run, target):
-    if not run:
-        return ["—"] * 4
+    if not run or "rps" not in run:
+        return [(run or {}).get("skipped", "—"), "", "", ""]
     ratio = run.get("ratio")
     ratio_text = "—" if ratio is None else f"{ratio:.3f} {_mark(ratio >= target)}"
     return [f"{run['rps']:.0f}", f"{run['p50_ms']:.1f}", f"{run['p99_ms']:.1f}", ratio_text]
@@ -21,6 +21,8 @@ def _queries(page):
     if large is None:
         return "—"
     worst = max(n for n in (large, demo) if n is not None)
+    if None in (large, demo):
+        return f"{large if large is not None else '—'}/{demo if demo is not None else '—'}"
     same = "" if demo is None or demo == large else " (grows!)"
     return f"{large}/{demo if demo is not None else '—'} {_mark(worst <= TARGET_QUERIES)}{same}"
 
@@ -56,8 +58,11 @@ def table(result):
         if page.get("skipped"):
             rows.append([page["label"], page["path"], page["skipped"]] + [""] * 8)
             continue
+        label = page["label"]
+        if page.get("who"):
+            label += f" [signed in: {page['who']}]"
         rows.append(
-            [page["label"], page["path"]]
+            [label, page["path"]]
             + _figure(page["uncached"], TARGET_UNCACHED)
             + _figure(page["cached"], TARGET_CACHED)
             + [_queries(page)]

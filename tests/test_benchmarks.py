@@ -42,7 +42,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self):  # noqa: N802 — the standard library's name
         body = b"ok"
-        self.send_response(200 if self.path == "/ok" else 404)
+        if self.path == "/signed-in":
+            ok = self.headers.get("Cookie") == "sessionid=abc"
+            self.send_response(200 if ok else 403)
+        else:
+            self.send_response(200 if self.path == "/ok" else 404)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -75,6 +79,63 @@ def test_python_client_counts_non_200_answers_as_errors(tiny_server):
         "127.0.0.1", tiny_server, "/missing", seconds=30, max_requests=10, concurrency=1
     )
     assert found.errors == 10
+
+
+def test_python_client_sends_the_session_cookie_of_a_signed_in_page(tiny_server):
+    signed_in = load.python_client(
+        "127.0.0.1",
+        tiny_server,
+        "/signed-in",
+        seconds=30,
+        max_requests=10,
+        concurrency=2,
+        headers={"Cookie": "sessionid=abc"},
+    )
+    anonymous = load.python_client(
+        "127.0.0.1", tiny_server, "/signed-in", seconds=30, max_requests=10, concurrency=2
+    )
+    assert (signed_in.errors, anonymous.errors) == (0, 10)
+
+
+def test_wrk_is_given_the_extra_headers(monkeypatch):
+    seen = {}
+
+    def run(command, **kwargs):
+        seen["command"] = command
+        return type("Done", (), {"stdout": WRK_OUTPUT})()
+
+    monkeypatch.setattr(load.subprocess, "run", run)
+    monkeypatch.setattr(load.shutil, "which", lambda name: "/usr/bin/wrk")
+    load.wrk("127.0.0.1", 1, "/p/", seconds=1, concurrency=2, headers={"Cookie": "sessionid=x"})
+    assert seen["command"][-3:] == ["-H", "Cookie: sessionid=x", "http://127.0.0.1:1/p/"]
+
+
+def test_rooms_declare_signed_in_pages_with_the_user_to_sign_in_as(db, monkeypatch):
+    from benchmarks import inprocess
+
+    monkeypatch.delenv("BENCH_PAGES", raising=False)
+    pages = {page["id"]: page for page in inprocess.discover()}
+    report = pages["/benchmarking/2023/london-borough-of-hounslow/ [benchmarking:staff]"]
+    assert report["who"] == "benchmarking:staff"
+    assert "/benchmarking/ [benchmarking:staff]" not in pages  # anonymous pages stay anonymous
+    assert pages["/benchmarking/"]["who"] is None
+
+
+def test_a_bench_session_cookie_signs_the_request_in(db, client):
+    from benchmarks import inprocess
+
+    made = inprocess.session("benchmarking:staff")
+    name, _, value = made["cookie"].partition("=")
+    assert client.get("/benchmarking/my/").status_code == 302  # not signed in
+    client.cookies[name] = value
+    assert client.get("/benchmarking/my/").status_code == 200
+    assert made["user"] == "bench-staff@demo.institute.example"
+
+
+def test_a_bench_user_who_does_not_exist_gives_no_cookie(db):
+    from benchmarks import inprocess
+
+    assert inprocess.session("benchmarking:coordinator") == {"cookie": None, "user": None}
 
 
 def test_bench_databases_are_separate_sqlite_files_by_default(monkeypatch):
@@ -124,6 +185,14 @@ def _result(uncached_ratio, queries):
                 "queries": {"large": queries, "demo": 4},
             },
             {"label": "News", "path": "/news/", "skipped": "HTTP 404"},
+            {
+                "label": "Report",
+                "path": "/r/",
+                "who": "rooms:staff",
+                "uncached": {**figures, "ratio": 0.04},
+                "cached": {"skipped": "signed in: no page cache"},
+                "queries": {"large": 11, "demo": 11},
+            },
         ],
     }
 
@@ -137,3 +206,9 @@ def test_table_marks_query_growth_between_scales():
     assert "9/4 ok (grows!)" in text
     assert "0.050 ok" in text
     assert "HTTP 404" in text
+
+
+def test_table_shows_signed_in_pages_uncached_only():
+    (line,) = [row for row in table(_result(0.05, 4)).splitlines() if row.startswith("Report")]
+    assert "[signed in: rooms:staff]" in line
+    assert "0.040 ok" in line and "signed in: no page cache" in line and "11/11 ok" in line

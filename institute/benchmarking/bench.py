@@ -4,6 +4,10 @@
   same aggregates on the same answers in the same run (the reference; ratio ours / DuckDB);
 * import throughput in answers per second (a generated file, rolled back afterwards);
 * the organisation report page, in-process, signed in as staff.
+
+``PAGES`` also lists signed-in pages as (label, path, who): ``who`` names a function of this
+module that returns the user to sign in as (None: the page is skipped). The harness measures
+them over HTTP on the uncached server with that user's session cookie.
 """
 
 import statistics
@@ -14,10 +18,46 @@ from pathlib import Path
 import polars as pl
 from django.db import connection, transaction
 
+REPORT_YEAR = 2023
+REPORT_ORGANISATION = "london-borough-of-hounslow"  # in 2023 at both bench scales
+STAFF_EMAIL = "bench-staff@demo.institute.example"
+COORDINATOR_EMAIL = "mark.lumley@demo.institute.example"  # demo coordinator of Hounslow
+
 PAGES = [
     ("Benchmarking index", "/benchmarking/"),
     ("Benchmarking summary 2023", "/benchmarking/2023/"),
+    (
+        "Organisation report 2023 (coordinator)",
+        f"/benchmarking/{REPORT_YEAR}/{REPORT_ORGANISATION}/",
+        "coordinator",
+    ),
+    (
+        "Organisation report 2023 (staff)",
+        f"/benchmarking/{REPORT_YEAR}/{REPORT_ORGANISATION}/",
+        "staff",
+    ),
 ]
+
+
+def staff():
+    """A staff user made for the benchmark (not a demo person)."""
+    from institute.people.models import User
+
+    user, _ = User.objects.get_or_create(
+        email=STAFF_EMAIL, defaults={"username": STAFF_EMAIL, "is_staff": True}
+    )
+    return user
+
+
+def coordinator():
+    """The demo coordinator of the organisation whose report is measured."""
+    from institute.people.models import OrganisationRole, User
+
+    return User.objects.filter(
+        email=COORDINATOR_EMAIL,
+        organisation_roles__organisation__slug=REPORT_ORGANISATION,
+        organisation_roles__role=OrganisationRole.Role.COORDINATOR,
+    ).first()
 
 
 def run(ctx):
@@ -321,8 +361,6 @@ def _check_constraints():
 def _report_page(ctx, year, requests=30):
     from django.test import Client
 
-    from institute.people.models import User
-
     from .models import Participant
 
     participant = (
@@ -331,11 +369,7 @@ def _report_page(ctx, year, requests=30):
     if participant is None:
         return []
     client = Client(HTTP_HOST="localhost")
-    staff, _ = User.objects.get_or_create(
-        email="bench-staff@demo.institute.example",
-        defaults={"username": "bench-staff@demo.institute.example", "is_staff": True},
-    )
-    client.force_login(staff)
+    client.force_login(staff())
     url = f"/benchmarking/{year}/{participant.organisation.slug}/"
     client.get(url)
     times = []

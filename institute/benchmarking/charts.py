@@ -115,3 +115,148 @@ def trend_lines(title: str, series: dict[str, dict[int, float]]) -> str:
         format_html_join("", "{}", ((line,) for line in lines)),
         ticks,
     )
+
+
+# Distribution segments: colour and a texture each, so neighbours differ without colour too;
+# dark fills take white labels, light fills dark ones. Every segment has a dark outline.
+SEGMENTS = [
+    ("#7a2e0e", "solid", "#ffffff"),
+    ("#f0b48c", "rising", "#1b1b1f"),
+    ("#e4e5ea", "solid", "#1b1b1f"),
+    ("#a9c4e6", "dots", "#1b1b1f"),
+    ("#1d3f72", "falling", "#ffffff"),
+    ("#5a5a66", "solid", "#ffffff"),
+    ("#f7e08a", "dots", "#1b1b1f"),
+]
+TWO = [SEGMENTS[4], SEGMENTS[2]]  # yes / no: dark and light
+
+
+def _palette(count):
+    return TWO if count == 2 else [SEGMENTS[i % len(SEGMENTS)] for i in range(count)]
+
+
+def _texture(pid, fill, texture, ink):
+    """A pattern: the fill with thin lines or dots in the label colour."""
+    marks = {
+        "solid": "",
+        "rising": '<path d="M-1,1 l2,-2 M0,8 l8,-8 M7,9 l2,-2" stroke="{ink}" '
+        'stroke-width="1" stroke-opacity=".45"/>',
+        "falling": '<path d="M-1,7 l2,2 M0,0 l8,8 M7,-1 l2,2" stroke="{ink}" '
+        'stroke-width="1" stroke-opacity=".45"/>',
+        "dots": '<circle cx="4" cy="4" r="1.2" fill="{ink}" fill-opacity=".5"/>',
+    }[texture]
+    return format_html(
+        '<pattern id="{}" patternUnits="userSpaceOnUse" width="8" height="8">'
+        '<rect width="8" height="8" fill="{}"/>{}</pattern>',
+        pid,
+        fill,
+        format_html(marks.replace("{ink}", "{}"), ink) if marks else "",
+    )
+
+
+def distribution(question, bars):
+    """Per group with a shown distribution: (label, figure, [(option, count, share)]).
+
+    Options in the question's order; the share is of responses (for multiple choice the
+    shares can add up to more than 100%, as one response may tick several options).
+    """
+    options = [(float(o["value"]), o["label"]) for o in question.options]
+    rows = []
+    for label, f in bars:
+        if f is None or f.suppressed or not f.distribution or not f.n:
+            continue
+        counts = {float(value): count for value, count in f.distribution.items()}
+        cells = [
+            (text, counts.get(value, 0), counts.get(value, 0) / f.n) for value, text in options
+        ]
+        rows.append((label, f, cells))
+    return rows
+
+
+def distribution_bars(title, uid, rows):
+    """100% stacked bars, one per group, with the share printed on each wide-enough segment
+    and a legend; ``rows`` from ``distribution``. Not for multiple choice (not parts of one)."""
+    if not rows:
+        return ""
+    options = [text for text, _count, _share in rows[0][2]]
+    palette = _palette(len(options))
+    span = WIDTH - LABEL_W - 10
+    patterns = format_html_join(
+        "",
+        "{}",
+        ((_texture(f"{uid}-{i}", *palette[i]),) for i in range(len(options))),
+    )
+    parts = []
+    for r, (label, _f, cells) in enumerate(rows):
+        y = r * (BAR_H + GAP) + 4
+        x = LABEL_W
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" text-anchor="end" class="chart-label">{}</text>',
+                LABEL_W - 6,
+                y + BAR_H / 2 + 4,
+                label,
+            )
+        )
+        for i, (_text, _count, share) in enumerate(cells):
+            width = share * span
+            if width <= 0:
+                continue
+            parts.append(
+                format_html(
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="url(#{}-{})" '
+                    'stroke="#1b1b1f" stroke-width="1"/>',
+                    _n(x),
+                    y,
+                    _n(width),
+                    BAR_H,
+                    uid,
+                    i,
+                )
+            )
+            if width >= 30:
+                fill, _texture_name, ink = palette[i]
+                parts.append(
+                    format_html(
+                        '<text x="{}" y="{}" text-anchor="middle" class="chart-segment" '
+                        'fill="{}" stroke="{}" stroke-width="3" paint-order="stroke">{}%</text>',
+                        _n(x + width / 2),
+                        y + BAR_H / 2 + 4,
+                        ink,
+                        fill,
+                        round(share * 100),
+                    )
+                )
+            x += width
+    legend_y = len(rows) * (BAR_H + GAP) + 8
+    legend, x = [], 0.0
+    for i, text in enumerate(options):
+        if x + 40 + 7 * len(text) > WIDTH:
+            x, legend_y = 0.0, legend_y + 20
+        legend.append(
+            format_html(
+                '<rect x="{}" y="{}" width="14" height="14" fill="url(#{}-{})" '
+                'stroke="#1b1b1f" stroke-width="1"/>'
+                '<text x="{}" y="{}" class="chart-label">{}</text>',
+                _n(x),
+                legend_y,
+                uid,
+                i,
+                _n(x + 18),
+                legend_y + 11,
+                text,
+            )
+        )
+        x += 30 + 6.5 * len(text)
+    height = legend_y + 22
+    return format_html(
+        '<svg class="chart chart--distribution" viewBox="0 0 {} {}" width="100%" role="img" '
+        'aria-label="{}"><title>{}</title><defs>{}</defs>{}{}</svg>',
+        WIDTH,
+        _n(height),
+        title,
+        title,
+        patterns,
+        format_html_join("", "{}", ((p,) for p in parts)),
+        format_html_join("", "{}", ((p,) for p in legend)),
+    )

@@ -1,4 +1,8 @@
-"""CSV and XLSX downloads of an organisation's report: the same disclosed figures as the page."""
+"""CSV and XLSX downloads of an organisation's report: the same disclosed figures as the page.
+
+The distribution column reads ``Strongly disagree: 3; Disagree: 5; …`` (counts of responses,
+in the question's option order), blank where the page shows none.
+"""
 
 import csv
 import io
@@ -18,6 +22,7 @@ COLUMNS = [
     "ci95_low",
     "ci95_high",
     "quartile_among_type_peers",
+    "distribution",
     "note",
 ]
 
@@ -47,10 +52,21 @@ def report_table(year, rows) -> list[list]:
                     _round(f.ci_low),
                     _round(f.ci_high),
                     f.quartile if name == "own" else None,
+                    _distribution(q, f),
                     f.reason,
                 ]
             )
     return table
+
+
+def _distribution(question, figure):
+    if not figure.distribution:
+        return None
+    counts = {float(value): count for value, count in figure.distribution.items()}
+    return (
+        "; ".join(f"{o['label']}: {counts.get(float(o['value']), 0)}" for o in question.options)
+        or None
+    )
 
 
 def _round(value):

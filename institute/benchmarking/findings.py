@@ -2,11 +2,15 @@
 
 A difference is reported only when a two-proportion z-test supports it at the 5% level;
 the comparison is always with the *other* organisations (the peer figure minus the
-organisation's own answers), so an organisation is never compared with itself.
+organisation's own answers), so an organisation is never compared with itself — and only
+when those others are at least 5 organisations and 10 responses (the disclosure thresholds),
+so no sentence gives away a figure of fewer organisations.
 """
 
 import math
 from dataclasses import dataclass
+
+from .disclosure import MIN_ORGANISATIONS, MIN_RESPONSES
 
 Z_CRITICAL = 1.959963984540054
 
@@ -37,10 +41,13 @@ def _pct(share) -> str:
 
 
 def _rest(peer, own):
-    """The other organisations' favourable count and n, or None if not both visible."""
+    """The other organisations' favourable count and n, or None if not both visible or if
+    the others are too few to be shown (the organisation is one of the peer figure's)."""
     if peer is None or own is None or peer.suppressed or own.suppressed:
         return None
-    if peer.favourable is None or own.favourable is None or peer.n - own.n <= 0:
+    if peer.favourable is None or own.favourable is None:
+        return None
+    if peer.n - own.n < MIN_RESPONSES or (peer.organisations or 0) - 1 < MIN_ORGANISATIONS:
         return None
     return peer.favourable - own.favourable, peer.n - own.n
 

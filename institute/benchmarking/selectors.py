@@ -1,8 +1,9 @@
 """Reads of the benchmarking room. Every figure returned here has passed ``disclose``."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Max, Prefetch, Q
 
 from institute.core.selectors import Item
 from institute.people.selectors import coordinated_organisations, is_coordinator
@@ -58,6 +59,14 @@ def coordinator_participations(user):
     )
 
 
+CATEGORICAL = (
+    Question.Type.AGREEMENT,
+    Question.Type.YES_NO,
+    Question.Type.SINGLE,
+    Question.Type.MULTIPLE,
+)
+
+
 def _questions(cycle):
     return {
         q.pk: q
@@ -67,14 +76,33 @@ def _questions(cycle):
     }
 
 
+def _categorical(questions):
+    return {pk for pk, q in questions.items() if q.type in CATEGORICAL}
+
+
+def member_sizes(cycle):
+    """Every organisation's n per question of the cycle, with its type and region: what
+    ``disclose`` needs to check that no member can subtract itself from a peer figure."""
+    return list(
+        Result.objects.filter(cycle=cycle, scope=Result.Scope.ORGANISATION).values(
+            "cycle_id",
+            "question_id",
+            "participant_id",
+            "n",
+            type=F("group"),
+            region=F("participant__organisation__region"),
+        )
+    )
+
+
 def cycle_summary(cycle):
     """The public sector-wide summary: participants, responses and sector figures."""
     questions = _questions(cycle)
-    peer_rows = _values(
-        Result.objects.filter(cycle=cycle).exclude(scope=Result.Scope.ORGANISATION),
-        distribution=False,
+    peer_rows = _values(Result.objects.filter(cycle=cycle).exclude(scope=Result.Scope.ORGANISATION))
+    disclosed = disclose(
+        peer_rows, members=member_sizes(cycle), categorical=_categorical(questions)
     )
-    sector = [f for f in disclose(peer_rows) if f.scope == Result.Scope.SECTOR]
+    sector = [f for f in disclosed if f.scope == Result.Scope.SECTOR]
     figures = [(questions[f.question_id], f) for f in sector if f.question_id in questions]
     figures.sort(key=lambda pair: (pair[0].module_version.module.title, pair[0].position))
     organisations = list(
@@ -97,10 +125,18 @@ def cycle_summary(cycle):
 def report_figures(cycle, participant):
     """Per question: the organisation's own figure and its sector, type and region figures."""
     questions = _questions(cycle)
-    peers = Result.objects.filter(cycle=cycle).exclude(scope=Result.Scope.ORGANISATION)
-    rows = _values(peers, distribution=False)
-    rows += _values(Result.objects.filter(participant=participant), distribution=False)
-    figures = disclose(rows, viewer={participant.pk})
+    # The peer rows and the organisation's own rows in one read.
+    rows = _values(
+        Result.objects.filter(cycle=cycle).filter(
+            ~Q(scope=Result.Scope.ORGANISATION) | Q(participant=participant)
+        )
+    )
+    figures = disclose(
+        rows,
+        viewer={participant.pk},
+        members=member_sizes(cycle),
+        categorical=_categorical(questions),
+    )
     org = participant.organisation
     by_question = defaultdict(dict)
     for f in figures:
@@ -119,45 +155,61 @@ def report_figures(cycle, participant):
     ]
 
 
-def history(organisation, keys):
-    """The organisation's own and the sector's figures for these keys, every closed year."""
-    years = dict(closed_cycles().values_list("pk", "year"))
-    own_participants = set(
-        Participant.objects.filter(organisation=organisation, cycle_id__in=years).values_list(
-            "pk", flat=True
+@dataclass
+class History:
+    """The organisation's own and the sector's figures by key and year, every closed year."""
+
+    series: dict
+    previous_year: int | None  # the organisation's last closed year before this one
+
+    def previous(self) -> dict:
+        """The organisation's own figures of its previous year by key (for year-on-year)."""
+        if self.previous_year is None:
+            return {}
+        return {
+            key: years["own"][self.previous_year]
+            for key, years in self.series.items()
+            if self.previous_year in years["own"]
+        }
+
+
+def history(participant, keys) -> History:
+    """Own and sector figures for these keys in every closed year, in two queries."""
+    closed = closed_cycles()
+    rows = list(
+        Result.objects.filter(key__in=keys, cycle__in=closed)
+        .filter(
+            Q(scope=Result.Scope.SECTOR)
+            | Q(
+                scope=Result.Scope.ORGANISATION,
+                participant__organisation_id=participant.organisation_id,
+            )
         )
+        .annotate(year=F("cycle__year"))
+        .values(*FIGURE_FIELDS, "year")
     )
-    rows = _values(
-        Result.objects.filter(cycle_id__in=years, key__in=keys).filter(scope=Result.Scope.SECTOR)
-        | Result.objects.filter(participant_id__in=own_participants, key__in=keys),
-        distribution=False,
-    )
+    # Only sector figures are shown besides the organisation's own, so the largest
+    # organisation of each year and question is all rule 2 of ``disclose`` needs.
+    members = [
+        {**m, "type": None, "region": None}
+        for m in Result.objects.filter(
+            key__in=keys, cycle__in=closed, scope=Result.Scope.ORGANISATION
+        )
+        .values("cycle_id", "question_id")
+        .annotate(n=Max("n"))
+    ]
+    years = {r["cycle_id"]: r["year"] for r in rows}
+    own = {r["participant_id"] for r in rows if r["scope"] == Result.Scope.ORGANISATION}
     series = defaultdict(lambda: {"own": {}, "sector": {}})
-    for f in disclose(rows, viewer=own_participants):
+    for f in disclose(rows, viewer=own, members=members):
         where = "own" if f.scope == Result.Scope.ORGANISATION else "sector"
         series[f.key][where][years[f.cycle_id]] = f
-    return series
-
-
-def previous_participation(participant):
-    return (
-        Participant.objects.filter(
-            organisation=participant.organisation,
-            cycle__year__lt=participant.cycle.year,
-            cycle__in=closed_cycles(),
-        )
-        .select_related("cycle")
-        .order_by("-cycle__year")
-        .first()
-    )
-
-
-def own_figures(participant) -> dict:
-    """The organisation's own figures of one cycle by question key (for year-on-year)."""
-    if participant is None:
-        return {}
-    rows = _values(Result.objects.filter(participant=participant), distribution=False)
-    return {f.key: f for f in disclose(rows, viewer={participant.pk})}
+    earlier = {
+        r["year"]
+        for r in rows
+        if r["scope"] == Result.Scope.ORGANISATION and r["year"] < participant.cycle.year
+    }
+    return History(series=series, previous_year=max(earlier, default=None))
 
 
 def actions(participant):

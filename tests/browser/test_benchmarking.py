@@ -32,7 +32,7 @@ def link(version):
 
 @pytest.fixture
 def closed(version):
-    orgs = [make_organisation(f"Council {i}") for i in range(5)]
+    orgs = [make_organisation(f"Council {i}") for i in range(6)]  # peers: 5 besides each
     cycle = make_cycle(version, year=2023, organisations=orgs, status=Cycle.Status.CLOSED)
     for i, participant in enumerate(cycle.participants.order_by("organisation__name")):
         add_responses(
@@ -104,7 +104,17 @@ def test_survey_with_errors_is_accessible(live_server, browser_page, link):
 def test_summary_page_is_accessible(live_server, browser_page, closed):
     browser_page.goto(live_server.url + "/benchmarking/2023/")
     assert browser_page.get_by_role("heading", level=1).inner_text().startswith("Benchmarking 2023")
+    assert browser_page.locator("svg.chart--distribution").count() >= 1
     assert_accessible(browser_page)
+
+
+def test_report_prints_with_its_charts_and_tables(live_server, browser_page, closed):
+    _sign_in_as(browser_page, live_server, make_coordinator(closed[0]))
+    browser_page.goto(live_server.url + f"/benchmarking/2023/{closed[0].slug}/")
+    browser_page.emulate_media(media="print")
+    assert browser_page.locator("svg.chart--distribution").first.is_visible()
+    assert browser_page.locator("table.data-table--distribution").first.is_visible()
+    assert not browser_page.locator(".report-actions").first.is_visible()
 
 
 def test_coordinator_opens_report_and_it_is_accessible(live_server, browser_page, closed):
@@ -112,6 +122,8 @@ def test_coordinator_opens_report_and_it_is_accessible(live_server, browser_page
     browser_page.goto(live_server.url + "/benchmarking/")
     browser_page.goto(live_server.url + f"/benchmarking/2023/{closed[0].slug}/")
     assert browser_page.locator("svg.chart").count() >= 1
+    assert browser_page.locator("svg.chart--distribution").count() >= 1
+    assert browser_page.locator("table.data-table--distribution").count() >= 1
     assert_accessible(browser_page)
 
 

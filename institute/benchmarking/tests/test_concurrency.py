@@ -1,45 +1,37 @@
-"""On PostgreSQL, concurrent submissions to one link are each stored exactly once."""
+"""On PostgreSQL, concurrent submissions to one link are each stored exactly once.
+
+Each thread posts the survey's last section through Django's test client — the whole view,
+form and service, with its own database connection — and all start together at a barrier,
+as simultaneous requests to several workers would. The once-only guard is the unique
+constraint on the submission token; the last tests take it away and show that the same
+requests then store duplicates, so these tests can fail.
+"""
 
 import threading
+import time
 import uuid
 
 import pytest
-from django.db import close_old_connections, connection
+from django.core.cache import cache
+from django.db import IntegrityError, close_old_connections, connection
+from django.test import Client
 
+from institute.benchmarking.forms import field_name
 from institute.benchmarking.models import Answer, Response
-from institute.benchmarking.services import response_submit
 
 from .conftest import make_cycle, make_organisation
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
-def _skip_unless_postgres():
+@pytest.fixture(autouse=True)
+def _postgresql_only():
     if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: SQLite serialises writers, so there is no race to test")
-
-
-def _run_concurrently(link, tokens):
-    question = link.module_version.questions.get(key="internet-solutions")
-    barrier = threading.Barrier(len(tokens))
-    errors = []
-
-    def submit(token):
-        try:
-            barrier.wait()
-            response_submit(link=link, submission_token=token, answers={question: 4.0})
-        except Exception as exc:  # noqa: BLE001 — reported by the assertion below
-            errors.append(exc)
-        finally:
-            close_old_connections()
-            connection.close()
-
-    threads = [threading.Thread(target=submit, args=(t,)) for t in tokens]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return errors
+        pytest.skip(
+            "needs PostgreSQL (DATABASE_URL=postgres://…): SQLite serialises writers, so "
+            "there is no race to test"
+        )
+    cache.clear()  # the per-link rate limit counts attempts
 
 
 @pytest.fixture
@@ -48,18 +40,123 @@ def link(module_version):
     return cycle.participants.get().links.select_related("participant__cycle").get()
 
 
+def _last_section(link, token):
+    """The POST of the survey's last section with every answer, as the browser sends it."""
+    questions = {q.key: q for q in link.module_version.questions.all()}
+    return {
+        "submission_token": str(token),
+        "step": "1",
+        "action": "submit",
+        field_name(questions["internet-solutions"]): "4",
+        field_name(questions["training-suspicious-links"]): "1",
+        field_name(questions["learning-topics"]): ["3"],
+    }
+
+
+THREADS = 25  # connections at once: a shared PostgreSQL server allows only so many
+
+
+def _post_all_at_once(link, tokens):
+    """``THREADS`` threads post the tokens in rounds, every round starting together.
+
+    Returns the response status codes, and any exceptions raised.
+    """
+    width = min(len(tokens), THREADS)
+    rounds = [tokens[i : i + width] for i in range(0, len(tokens), width)]
+    barrier = threading.Barrier(width)
+    statuses, errors = [], []
+    url = link.get_absolute_url()
+
+    def submit(index):
+        client = Client(raise_request_exception=False)
+        try:
+            for batch in rounds:
+                barrier.wait()
+                if index < len(batch):
+                    statuses.append(client.post(url, _last_section(link, batch[index])).status_code)
+        except Exception as exc:  # noqa: BLE001 — reported by the callers' assertions
+            errors.append(exc)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=submit, args=(i,)) for i in range(width)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return statuses, errors
+
+
 def test_hundred_concurrent_submissions_are_all_stored_once(link):
-    _skip_unless_postgres()
     tokens = [uuid.uuid4() for _ in range(100)]
-    assert _run_concurrently(link, tokens) == []
+    statuses, errors = _post_all_at_once(link, tokens)
+    assert errors == [] and statuses == [302] * 100
     assert Response.objects.count() == 100
     assert set(Response.objects.values_list("submission_token", flat=True)) == set(tokens)
-    assert Answer.objects.count() == 100
+    assert Answer.objects.count() == 300  # three answers each
 
 
-def test_concurrent_repeats_of_one_submission_store_it_once(link):
-    _skip_unless_postgres()
-    tokens = [uuid.uuid4() for _ in range(25)] * 4  # every submission sent four times at once
-    assert _run_concurrently(link, tokens) == []
+def test_concurrent_retries_of_one_submission_store_it_once(link):
+    # Every submission sent four times at once: the copies of a token are in the same round.
+    unique = [uuid.uuid4() for _ in range(25)]
+    tokens = [t for t in unique for _copy in range(4)]
+    statuses, errors = _post_all_at_once(link, tokens)
+    assert errors == [] and statuses == [302] * 100
     assert Response.objects.count() == 25
-    assert Answer.objects.count() == 25
+    assert Answer.objects.count() == 75
+
+
+def test_one_token_sent_by_many_threads_makes_exactly_one_response(link):
+    token = uuid.uuid4()
+    statuses, errors = _post_all_at_once(link, [token] * 20)
+    assert errors == [] and statuses == [302] * 20  # every retry lands on the thank-you page
+    assert list(Response.objects.values_list("submission_token", flat=True)) == [token]
+    assert Answer.objects.count() == 3
+
+
+@pytest.fixture
+def without_the_guard():
+    """The unique constraint on the token dropped for one test, and put back afterwards."""
+    table, column = Response._meta.db_table, "submission_token"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT con.conname FROM pg_constraint con JOIN pg_class rel ON rel.oid = con.conrelid "
+            "WHERE rel.relname = %s AND con.contype = 'u'",
+            [table],
+        )
+        names = [name for (name,) in cursor.fetchall()]
+        for name in names:
+            cursor.execute(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
+    yield
+    Answer.objects.all().delete()
+    Response.objects.all().delete()
+    with connection.cursor() as cursor:
+        for name in names:
+            cursor.execute(f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" UNIQUE ("{column}")')
+
+
+def test_without_the_unique_constraint_retries_store_duplicates(link, without_the_guard):
+    unique = [uuid.uuid4() for _ in range(25)]
+    tokens = [t for t in unique for _copy in range(4)]
+    statuses, errors = _post_all_at_once(link, tokens)
+    assert errors == []
+    assert Response.objects.count() > 25
+
+
+def test_a_check_before_inserting_does_not_replace_the_constraint(
+    link, without_the_guard, monkeypatch
+):
+    """Looking for the token first and inserting after lets simultaneous retries overtake."""
+    insert = Response.objects.bulk_create
+
+    def look_then_insert(objs, *args, **kwargs):
+        if Response.objects.filter(submission_token=objs[0].submission_token).exists():
+            raise IntegrityError("already stored")
+        time.sleep(0.05)  # widen the gap between looking and inserting
+        return insert(objs, *args, **kwargs)
+
+    monkeypatch.setattr(Response.objects, "bulk_create", look_then_insert)
+    token = uuid.uuid4()
+    _post_all_at_once(link, [token] * 20)  # some fail: the service finds two responses
+    assert Response.objects.filter(submission_token=token).count() > 1

@@ -1,6 +1,7 @@
 """Disclosure control as properties: whatever the data, nothing below the thresholds shows."""
 
 from collections import defaultdict
+from types import SimpleNamespace
 
 import polars as pl
 import pytest
@@ -12,8 +13,10 @@ from institute.benchmarking.disclosure import (
     FEW_RESPONSES,
     MIN_ORGANISATIONS,
     MIN_RESPONSES,
+    Figure,
     disclose,
 )
+from institute.benchmarking.findings import findings
 from institute.benchmarking.results import compute
 
 TYPES = ["council", "health", "police-fire"]
@@ -26,6 +29,25 @@ organisation = st.tuples(
     st.floats(min_value=0, max_value=1),  # share answering yes
 )
 data_sets = st.lists(organisation, min_size=1, max_size=14)
+
+
+def _members(orgs):
+    """Every organisation's size, type and region, as ``selectors.member_sizes`` gives them."""
+    return [
+        {
+            "cycle_id": 7,
+            "question_id": 1,
+            "participant_id": pid,
+            "n": n,
+            "type": org_type,
+            "region": region,
+        }
+        for pid, (org_type, region, n, _share) in enumerate(orgs, start=1)
+    ]
+
+
+def _in_group(member, figure):
+    return figure.scope == "sector" or member[figure.scope] == figure.group
 
 
 def _raw_rows(orgs):
@@ -46,7 +68,10 @@ def _raw_rows(orgs):
     multi = pl.DataFrame(
         schema={"participant_id": pl.Int64, "question_id": pl.Int64, "n_multi": pl.Int64}
     )
-    return compute(frame, questions, people, multi).to_dicts()
+    rows = compute(frame, questions, people, multi).to_dicts()
+    for row in rows:  # stored as {"value": count}, as ``results`` writes it
+        row["distribution"] = {f"{d['value']:g}": d["c"] for d in row["distribution"]}
+    return rows
 
 
 def _check_thresholds(figures):
@@ -76,14 +101,63 @@ def _check_partitions(raw, figures):
         )
 
 
+def _check_members_cannot_subtract_themselves(orgs, raw, figures):
+    """A member that subtracts its own answers from a shown peer figure, or from the hidden
+    part of a partition (sector minus the shown cells), still gets a figure from at least
+    5 organisations and 10 responses."""
+    members = _members(orgs)
+    for f in figures:
+        if f.scope == "organisation" or f.suppressed:
+            continue
+        for m in members:
+            if _in_group(m, f):
+                assert f.n - m["n"] >= MIN_RESPONSES
+                assert f.organisations - 1 >= MIN_ORGANISATIONS
+    sector = next((f for f in figures if f.scope == "sector"), None)
+    if sector is None or sector.suppressed:
+        return
+    for scope in ("type", "region"):
+        shown = {f.group for f in figures if f.scope == scope and not f.suppressed}
+        if not shown:
+            continue
+        rest = [m for m in members if m[scope] not in shown]
+        for m in rest:
+            others = [o for o in rest if o is not m]
+            assert not others or (
+                sum(o["n"] for o in others) >= MIN_RESPONSES and len(others) >= MIN_ORGANISATIONS
+            )
+
+
 @settings(max_examples=300, deadline=None)
 @given(data_sets)
 def test_no_public_figure_breaks_the_thresholds(orgs):
     raw = _raw_rows(orgs)
-    figures = disclose(raw)
+    figures = disclose(raw, members=_members(orgs))
     _check_thresholds(figures)
     _check_partitions(raw, figures)
+    _check_members_cannot_subtract_themselves(orgs, raw, figures)
     assert all(f.scope != "organisation" for f in figures)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data_sets)
+def test_without_member_sizes_peer_figures_still_need_five_other_organisations(orgs):
+    figures = disclose(_raw_rows(orgs))
+    for f in figures:
+        if not f.suppressed:
+            assert f.organisations - 1 >= MIN_ORGANISATIONS
+
+
+@settings(max_examples=200, deadline=None)
+@given(data_sets, st.booleans())
+def test_a_distribution_goes_out_only_with_its_figure_and_for_choice_questions(orgs, choices):
+    raw = _raw_rows(orgs)
+    figures = disclose(raw, members=_members(orgs), categorical={1} if choices else set())
+    for f in figures:
+        if f.suppressed or not choices:
+            assert f.distribution == {}
+        else:
+            assert sum(f.distribution.values()) == f.n
 
 
 @settings(max_examples=300, deadline=None)
@@ -91,9 +165,10 @@ def test_no_public_figure_breaks_the_thresholds(orgs):
 def test_an_organisation_sees_only_its_own_rows_and_safe_peer_figures(orgs, data):
     viewer = data.draw(st.integers(min_value=1, max_value=len(orgs)))
     raw = _raw_rows(orgs)
-    figures = disclose(raw, viewer={viewer})
+    figures = disclose(raw, viewer={viewer}, members=_members(orgs))
     _check_thresholds(figures)
     _check_partitions(raw, figures)
+    _check_members_cannot_subtract_themselves(orgs, raw, figures)
     own = [f for f in figures if f.scope == "organisation"]
     assert len(own) == 1 and own[0].participant_id == viewer
     type_orgs = defaultdict(int)
@@ -171,3 +246,62 @@ def test_organisations_without_a_region_count_as_a_hidden_cell(organisations):
     rows = [_cell("sector", "", 400, 10 + organisations), _cell("region", "london", 300, 10)]
     (_, london) = disclose(rows)
     assert london.suppressed
+
+
+def _figure(scope, n, favourable, organisations, participant_id=None):
+    return Figure(
+        cycle_id=1,
+        question_id=1,
+        key="q",
+        scope=scope,
+        group="",
+        participant_id=participant_id,
+        n=n,
+        organisations=organisations,
+        mean=None,
+        favourable=favourable,
+        share=favourable / n,
+        ci_low=None,
+        ci_high=None,
+    )
+
+
+QUESTION = SimpleNamespace(key="q", finding="can use the internet", favourable=[1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    own_n=st.integers(min_value=10, max_value=400),
+    own_share=st.floats(min_value=0, max_value=1),
+    others_n=st.integers(min_value=1, max_value=400),
+    others_share=st.floats(min_value=0, max_value=1),
+    others=st.integers(min_value=1, max_value=12),
+)
+def test_findings_never_compare_with_fewer_than_five_other_organisations(
+    own_n, own_share, others_n, others_share, others
+):
+    """Even given figures that skipped disclosure, no sentence states the others' share
+    unless they are at least 5 organisations and 10 responses."""
+    own_fav, others_fav = round(own_n * own_share), round(others_n * others_share)
+    own = _figure("organisation", own_n, own_fav, 1, participant_id=1)
+    peer_n, peer_fav = own_n + others_n, own_fav + others_fav
+    row = {
+        "question": QUESTION,
+        "own": own,
+        "sector": _figure("sector", peer_n, peer_fav, others + 1),
+        "type": _figure("type", peer_n, peer_fav, others + 1),
+    }
+    compared = [f for f in findings([row], {}) if f.kind in ("strength", "gap")]
+    if others < MIN_ORGANISATIONS or others_n < MIN_RESPONSES:
+        assert compared == []
+    for found in compared:
+        assert f"against {round(others_fav / others_n * 100)}%" in found.text
+
+
+def test_findings_compare_with_five_other_organisations():
+    own = _figure("organisation", 40, 38, 1, participant_id=1)
+    row = {"question": QUESTION, "own": own, "sector": _figure("sector", 240, 38 + 120, 6)}
+    (strength,) = [f for f in findings([row], {}) if f.kind == "strength"]
+    assert "(95% against 60%)" in strength.text
+    row["sector"] = _figure("sector", 200, 38 + 96, 5)  # four others: no comparison
+    assert [f.kind for f in findings([row], {})] == ["headline"]

@@ -200,3 +200,85 @@ def test_dashboard_shows_live_response_count_per_link(client, module_version):
     link = response.context["participants"][0].links.all()[0]
     assert link.response_count == 7
     assert link.token in response.content.decode()
+
+
+def _row(body, label):
+    """The cells of a table row whose header is ``label``, in the first table that has it."""
+    start = body.index(f'<th scope="row">{label}</th>')
+    return body[start : body.index("</tr>", start)]
+
+
+def test_report_shows_each_answers_spread_with_option_labels(client, reports):
+    orgs, _ = reports
+    client.force_login(make_coordinator(orgs[0]))
+    body = client.get(_url("report", orgs[0])).content.decode()
+    spread = body[body.index("How the answers to “I can use") :]
+    assert '<th scope="col">Strongly disagree</th>' in spread
+    assert '<th scope="col">Strongly agree</th>' in spread
+    own = _row(spread, "Your organisation")
+    # 38 of 40 answered 5, 2 answered 2.
+    assert '95% <span class="meta">(38)</span>' in own
+    assert '5% <span class="meta">(2)</span>' in own
+    sector = _row(spread, "Sector")
+    assert '66% <span class="meta">(158)</span>' in sector
+    assert "chart--distribution" in body and "how the answers were spread" in body
+    yes_no = body[body.index("How the answers to “I would like more training") :]
+    assert '<th scope="col">Yes</th><th scope="col">No</th>' in yes_no
+
+
+def test_a_suppressed_figure_has_no_distribution(client, reports, module_version):
+    orgs, cycles = reports
+    small = make_organisation("Tiny Council")
+    participant = cycles[2023].participants.create(organisation=small)
+    add_responses(participant, module_version, {"internet-solutions": [5] * 4})
+    compute_results([cycles[2023].pk])
+    client.force_login(make_coordinator(small))
+    body = client.get(_url("report", small)).content.decode()
+    start = body.index("How the answers to “I can use")
+    spread = body[start : body.index("</table>", start)]
+    assert '<th scope="row">Your organisation</th>' not in spread  # 4 responses: not shown
+    assert '<th scope="row">Sector</th>' in spread
+    rows = list(
+        csv.DictReader(
+            io.StringIO(client.get(_url("report_export", small, fmt="csv")).content.decode())
+        )
+    )
+    own = next(
+        r
+        for r in rows
+        if r["question_key"] == "internet-solutions" and r["figure"] == "Your organisation"
+    )
+    assert own["distribution"] == "" and own["note"] == "fewer than 10 responses"
+
+
+def test_exports_carry_the_distribution(client, reports):
+    orgs, _ = reports
+    client.force_login(make_coordinator(orgs[0]))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(client.get(_url("report_export", orgs[0], fmt="csv")).content.decode())
+        )
+    )
+    own = next(
+        r
+        for r in rows
+        if r["question_key"] == "internet-solutions" and r["figure"] == "Your organisation"
+    )
+    assert own["distribution"] == (
+        "Strongly disagree: 0; Disagree: 2; Neither agree nor disagree: 0; Agree: 0; "
+        "Strongly agree: 38"
+    )
+    sheet = load_workbook(
+        io.BytesIO(client.get(_url("report_export", orgs[0], fmt="xlsx")).content)
+    ).active
+    lines = [[c.value for c in r] for r in sheet.iter_rows()]
+    column = lines[0].index("distribution")
+    assert any(line[column] == own["distribution"] for line in lines[1:])
+
+
+def test_public_summary_shows_the_sector_distribution(client, reports):
+    body = client.get(reverse("benchmarking:summary", args=[2023])).content.decode()
+    assert "How the sector answered" in body
+    sector = _row(body[body.index("How the answers to “I can use") :], "Sector")
+    assert '66% <span class="meta">(158)</span>' in sector
+    assert "Your organisation" not in body

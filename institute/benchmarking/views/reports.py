@@ -44,12 +44,19 @@ def _closed_cycle(year):
 def summary(request, year):
     cycle = _closed_cycle(year)
     data = selectors.cycle_summary(cycle)
+    spreads = []
+    for q, f in data["figures"]:
+        spread = {"question": q}
+        _with_distribution(spread, q, [("Sector", f)])
+        if spread["distribution"]:
+            spreads.append(spread)
     return render(
         request,
         "benchmarking/summary.html",
         {
             "cycle": cycle,
             **data,
+            "spreads": spreads,
             "meta_title": f"Benchmarking {year}: sector summary",
             "meta_description": f"{len(data['organisations'])} organisations benchmarked, "
             f"{data['responses']:,} responses from end-users.",
@@ -65,10 +72,24 @@ def report_participant(request, year, organisation) -> Participant:
     org = get_object_or_404(Organisation, slug=organisation)
     if not selectors.can_see_report(request.user, org):
         raise PermissionDenied
-    cycle = _closed_cycle(year)
-    return get_object_or_404(
-        Participant.objects.select_related("organisation", "cycle"), cycle=cycle, organisation=org
+    participant = get_object_or_404(
+        Participant.objects.select_related("cycle").filter(cycle__in=selectors.closed_cycles()),
+        cycle__year=year,
+        organisation=org,
     )
+    participant.organisation = org
+    return participant
+
+
+def _with_distribution(row, question, bars):
+    """The answers' spread: a 100% stacked bar (not for multiple choice) and its table."""
+    row["distribution"] = charts.distribution(question, bars)
+    if row["distribution"] and question.type != question.Type.MULTIPLE:
+        row["distribution_chart"] = charts.distribution_bars(
+            f"{question.text}: how the answers were spread",
+            f"d{question.pk}",
+            row["distribution"],
+        )
 
 
 def _labelled(row):
@@ -85,14 +106,15 @@ def _labelled(row):
 def report(request, year, organisation):
     participant = report_participant(request, year, organisation)
     rows = selectors.report_figures(participant.cycle, participant)
-    previous = selectors.previous_participation(participant)
-    found = findings(rows, selectors.own_figures(previous))
     keys = [r["question"].key for r in rows if r["question"].favourable]
-    series = selectors.history(participant.organisation, keys)
+    past = selectors.history(participant, keys)
+    found = findings(rows, past.previous())
     for row in rows:
+        q = row["question"]
         row["bars"] = _labelled(row)
-        row["chart"] = charts.share_bars(row["question"].text, row["bars"])
-        history = series.get(row["question"].key)
+        row["chart"] = charts.share_bars(q.text, row["bars"])
+        _with_distribution(row, q, row["bars"])
+        history = past.series.get(q.key)
         if history:
             own = {y: f.share for y, f in history["own"].items() if f.share is not None}
             sector = {y: f.share for y, f in history["sector"].items() if f.share is not None}
@@ -119,7 +141,7 @@ def report(request, year, organisation):
             )[:5],
             "gaps": sorted((f for f in found if f.kind == "gap"), key=lambda f: f.difference)[:5],
             "changes": [f for f in found if f.kind == "change"][:5],
-            "previous": previous,
+            "previous_year": past.previous_year,
             "meta_title": f"{org.name}: benchmarking report {year}",
             "breadcrumbs": _crumbs(
                 (str(year), reverse("benchmarking:summary", args=[year])), (org.name, request.path)
