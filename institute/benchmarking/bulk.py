@@ -13,6 +13,7 @@ from django.db import connection
 
 RESPONSE = "benchmarking_response"
 ANSWER = "benchmarking_answer"
+RESULT = "benchmarking_result"
 
 
 def next_response_id() -> int:
@@ -56,7 +57,7 @@ RESULT_COLUMNS = (
 
 def write_results(frame: pl.DataFrame) -> None:
     """frame: the columns of ``RESULT_COLUMNS`` in that order, distribution as JSON text."""
-    _write("benchmarking_result", RESULT_COLUMNS, frame)
+    _write(RESULT, RESULT_COLUMNS, frame)
 
 
 def _write(table, columns, frame: pl.DataFrame) -> None:
@@ -74,6 +75,59 @@ def _write(table, columns, frame: pl.DataFrame) -> None:
             marks = ", ".join(["?"] * len(frame.columns))
             sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
             connection.connection.executemany(sql, frame.iter_rows())
+
+
+@contextmanager
+def foreign_keys_deferred(table):
+    """PostgreSQL: drop the table's foreign keys for a very large load, add them back after.
+
+    Each row's checks would otherwise run one by one at commit (three lookups and row locks
+    per answer, more than the COPY itself); adding a foreign key back validates the whole
+    table in one join. The caller makes sure the rows refer to existing ones. Nothing to do
+    on SQLite, whose checks are cheap.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = %s::regclass AND contype = 'f'",
+            [table],
+        )
+        keys = cursor.fetchall()
+        for name, _ in keys:
+            cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            for name, definition in keys:
+                cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+
+
+def foreign_keys_restore(model) -> list[str]:
+    """Add back any foreign key of ``model`` that a stopped load left out (PostgreSQL)."""
+    if connection.vendor != "postgresql":
+        return []
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        present = {
+            column
+            for constraint in connection.introspection.get_constraints(cursor, table).values()
+            if constraint["foreign_key"]
+            for column in constraint["columns"]
+        }
+    restored = []
+    with connection.schema_editor() as editor:
+        for field in model._meta.concrete_fields:
+            if field.remote_field and field.db_constraint and field.column not in present:
+                # The same statement, and name, as the migration that created the table.
+                editor.execute(
+                    editor._create_fk_sql(model, field, "_fk_%(to_table)s_%(to_column)s")
+                )
+                restored.append(field.column)
+    return restored
 
 
 @contextmanager

@@ -6,8 +6,10 @@ About 40 organisations take part over the years. The 2023 cycle has 14 organisat
 training on recognising suspicious weblinks. A 2024 cycle is open so coordinators see
 their survey links and live response counts.
 
-``--scale large``: 25 years × 100 organisations × 400 responses × 30 questions (29 M
-answers) of the *User satisfaction* module, written by the bulk paths (COPY / executemany).
+``--scale large``: 25 years × 100 organisations × 400 responses × 30 questions (30 M
+answers) of the *User satisfaction* module, written by the bulk paths (COPY / executemany),
+one committed transaction per year after ``seed_demo``'s own transaction: a stopped run
+resumes where it stopped, a finished one changes nothing.
 
 Answers are generated with Polars, deterministically: for each organisation and question
 the number of favourable answers is fixed (round(n × p)) and spread over the responses by
@@ -15,10 +17,14 @@ an offset that differs per question, so figures are exact and reproducible.
 """
 
 import datetime as dt
+import time
+from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 
 import polars as pl
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -26,7 +32,7 @@ from institute.people.models import Organisation, OrganisationRole, Region, User
 
 from . import bulk
 from .definitions import read_definition
-from .models import Cycle, Participant, Question, Response
+from .models import Answer, Cycle, ModuleVersion, Participant, Question, Response
 from .results import compute_results
 from .services import links_ensure, module_load
 
@@ -77,7 +83,9 @@ def seed(*, scale, log, years=None):
     orgs = _organisations(scale)
     _coordinator(log)
     if scale == "large":
-        _seed_large(versions, orgs, log)
+        # Thirty million answers do not belong in one transaction (seed_demo holds one per
+        # room): the years go in after it commits, one committed transaction each.
+        transaction.on_commit(partial(_seed_large, log))
         return
     if Cycle.objects.filter(year=LAST_YEAR, results_computed_at__isnull=False).exists():
         log("benchmarking history already seeded")
@@ -218,7 +226,10 @@ def _generate(version, participants, orgs, sizes, year, targets):
         counts = _favourable_counts(sizes, shares, targets.get(q.key))
         fav = pl.DataFrame({"participant_id": [p.pk for p in participants], "k": counts})
         frames.append(_answers(responses, fav, q))
-    bulk.write_answers(pl.concat(frames))
+    # In the tally index's order: the index then grows at its end instead of all over.
+    answers = pl.concat(frames).sort("participant_id", "question_id", "value")
+    bulk.write_answers(answers)
+    return answers.height
 
 
 _GENERATED_TYPES = {Question.Type.AGREEMENT, Question.Type.YES_NO, Question.Type.NUMBER}
@@ -266,31 +277,82 @@ def _open_cycle(versions, orgs):
     cycle.save()
 
 
-def _seed_large(versions, orgs, log):
-    """25 years × 100 organisations × 400 responses × 30 questions of User satisfaction."""
-    satisfaction = versions[("user-satisfaction", 1)]
-    orgs = orgs[:100]
-    if Cycle.objects.filter(year=FIRST_YEAR, participants__isnull=False).count() >= 100:
+LARGE_ORGANISATIONS, LARGE_RESPONSES = 100, 400
+
+
+def _seed_large(log):
+    """25 years × 100 organisations × 400 responses × 30 questions of User satisfaction.
+
+    Runs outside any transaction and commits year by year, so a stopped run keeps the
+    years it finished and the next run tops up. A year is written in one transaction
+    (participants, responses, answers, then closed), so a year with all its participants
+    is complete. Answers go in sorted by the tally index, which then only grows at its end.
+    """
+    satisfaction = ModuleVersion.objects.get(module__key="user-satisfaction", version=1)
+    orgs = list(Organisation.objects.exclude(type="partner").order_by("pk"))[:LARGE_ORGANISATIONS]
+    years = range(FIRST_YEAR, LAST_YEAR + 1)
+    sizes = dict(
+        Cycle.objects.filter(year__in=years)
+        .annotate(orgs=Count("participants"))
+        .values_list("year", "orgs")
+    )
+    done = {year for year, count in sizes.items() if count == len(orgs)}
+    other = [year for year in sizes if year not in done]
+    if other:
+        # Demo-scale history in the way: the large years replace it.
+        Cycle.objects.filter(year__in=other).delete()
+        log(f"replaced demo-scale history of {len(other)} years")
+    todo = [year for year in years if year not in done]
+    if (
+        not todo
+        and not Cycle.objects.filter(year__in=years, results_computed_at__isnull=True).exists()
+    ):
         log("large benchmarking data already seeded")
         return
-    Cycle.objects.filter(year__gte=FIRST_YEAR, year__lte=LAST_YEAR).delete()
-    with bulk.indexes_deferred(bulk.ANSWER), bulk.indexes_deferred(bulk.RESPONSE):
-        cycle_ids = _large_years(satisfaction, orgs, log)
-    log("indexes rebuilt")
+    if restored := bulk.foreign_keys_restore(Answer):
+        log(f"foreign keys of the answers put back after a stopped run: {', '.join(restored)}")
+    # Dropping foreign keys is DDL: only outside a transaction (seed_demo's has committed).
+    outside = bool(todo) and not connection.in_atomic_block
+    with bulk.foreign_keys_deferred(bulk.ANSWER) if outside else nullcontext():
+        for year in todo:
+            started = time.monotonic()
+            with transaction.atomic():
+                answers = _large_year(year, satisfaction, orgs)
+            log(f"{year}: {answers:,} answers in {time.monotonic() - started:.1f}s")
+        started = time.monotonic()
+    if outside and connection.vendor == "postgresql":
+        log(f"foreign keys of the answers added back in {time.monotonic() - started:.1f}s")
+    _analyse(log)
+    started = time.monotonic()
+    cycle_ids = list(
+        Cycle.objects.filter(year__in=years).order_by("year").values_list("pk", flat=True)
+    )
     compute_results(cycle_ids)
-    log("results computed for every year")
+    log(f"results computed for every year in {time.monotonic() - started:.1f}s")
 
 
-def _large_years(satisfaction, orgs, log):
-    cycle_ids = []
-    for year in range(FIRST_YEAR, LAST_YEAR + 1):
-        cycle = Cycle.objects.create(
-            year=year, status=Cycle.Status.CLOSED, closed_at=timezone.now()
-        )
-        cycle.module_versions.set([satisfaction])
-        Participant.objects.bulk_create([Participant(cycle=cycle, organisation=o) for o in orgs])
-        participants = list(cycle.participants.order_by("organisation_id"))
-        _generate(satisfaction, participants, orgs, [400] * len(participants), year, {})
-        cycle_ids.append(cycle.pk)
-        log(f"{year}: {len(participants) * 400 * 30:,} answers")
-    return cycle_ids
+def _large_year(year, satisfaction, orgs):
+    cycle = Cycle.objects.create(year=year, status=Cycle.Status.DRAFT)
+    cycle.module_versions.set([satisfaction])
+    Participant.objects.bulk_create([Participant(cycle=cycle, organisation=o) for o in orgs])
+    participants = list(cycle.participants.order_by("organisation_id"))
+    sizes = [LARGE_RESPONSES] * len(participants)
+    answers = _generate(satisfaction, participants, orgs, sizes, year, {})
+    cycle.status = Cycle.Status.CLOSED
+    cycle.opened_at = timezone.make_aware(dt.datetime(year, 3, 1))
+    cycle.closed_at = timezone.make_aware(dt.datetime(year, 6, 30))
+    cycle.save()
+    return answers
+
+
+def _analyse(log):
+    """Fresh planner statistics; on PostgreSQL also the visibility map for index-only scans."""
+    started = time.monotonic()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            cursor.execute(f"VACUUM ANALYZE {bulk.RESPONSE}, {bulk.ANSWER}")
+        elif connection.vendor == "postgresql":
+            cursor.execute(f"ANALYZE {bulk.RESPONSE}, {bulk.ANSWER}")
+        else:
+            cursor.execute("ANALYZE")
+    log(f"statistics updated in {time.monotonic() - started:.1f}s")

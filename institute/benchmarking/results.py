@@ -10,6 +10,10 @@ way out (``disclosure.disclose``).
 """
 
 import math
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, nullcontext
 
 import polars as pl
 from django.db import connection, transaction
@@ -42,6 +46,18 @@ def _wilson_exprs(fav: pl.Expr, n: pl.Expr, z: float = Z95):
     return (centre - half).alias("ci_low"), (centre + half).alias("ci_high")
 
 
+TALLY_SCHEMA = {
+    "participant_id": pl.Int64,
+    "question_id": pl.Int64,
+    "value": pl.Float64,
+    "c": pl.Int64,
+}
+TALLY_SQL = (
+    "SELECT participant_id, question_id, value, COUNT(*) FROM benchmarking_answer "
+    "WHERE participant_id BETWEEN %s AND %s GROUP BY participant_id, question_id, value"
+)
+
+
 def _fetch(sql, params, schema) -> pl.DataFrame:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -49,22 +65,52 @@ def _fetch(sql, params, schema) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=schema, orient="row")
 
 
-def tallies(cycle_ids) -> pl.DataFrame:
-    """Counts per (participant, question, value) for the given cycles: the one heavy query."""
-    placeholders = ", ".join(["%s"] * len(cycle_ids))
-    return _fetch(
-        "SELECT a.participant_id, a.question_id, a.value, COUNT(*) "  # noqa: S608 — only %s
-        "FROM benchmarking_answer a "
-        "JOIN benchmarking_participant p ON p.id = a.participant_id "
-        f"WHERE p.cycle_id IN ({placeholders}) "
-        "GROUP BY a.participant_id, a.question_id, a.value",
-        list(cycle_ids),
-        {"participant_id": pl.Int64, "question_id": pl.Int64, "value": pl.Float64, "c": pl.Int64},
-    )
+def _runs(ids) -> list[tuple[int, int]]:
+    """Sorted ids as runs of consecutive ids: (first, last) pairs."""
+    runs = []
+    for pk in ids:
+        if runs and pk == runs[-1][1] + 1:
+            runs[-1][1] = pk
+        else:
+            runs.append([pk, pk])
+    return [(first, last) for first, last in runs]
+
+
+def _tally_runs(runs) -> pl.DataFrame:
+    frames = [_fetch(TALLY_SQL, [first, last], TALLY_SCHEMA) for first, last in runs]
+    return pl.concat(frames) if frames else pl.DataFrame(schema=TALLY_SCHEMA)
+
+
+def _tally_in_thread(runs) -> pl.DataFrame:
+    try:
+        return _tally_runs(runs)
+    finally:
+        connection.close()  # the thread's own connection
+
+
+def tallies(participant_ids, workers: int = 1) -> pl.DataFrame:
+    """Counts per (participant, question, value): the one heavy step, a grouped scan.
+
+    One range of ``answer_tally_idx`` per run of consecutive participant ids (a cycle's
+    participants are usually one run): the index covers the query and hands rows over in
+    the GROUP BY's order, so there is no sort. With ``workers`` > 1 the participants are
+    split in that many parts, each tallied on its own connection in a thread — only outside
+    a transaction, where the other connections see the same committed answers.
+    """
+    ids = sorted(participant_ids)
+    if workers <= 1 or len(ids) < 2 or connection.in_atomic_block:
+        return _tally_runs(_runs(ids))
+    size = -(-len(ids) // workers)
+    parts = [_runs(ids[start : start + size]) for start in range(0, len(ids), size)]
+    with ThreadPoolExecutor(max_workers=len(parts)) as pool:
+        return pl.concat(list(pool.map(_tally_in_thread, parts)))
 
 
 def _multiple_choice_n(cycle_ids, question_ids) -> pl.DataFrame:
-    """Responses (not ticks) per participant for multiple-choice questions."""
+    """Responses (not ticks) per participant for multiple-choice questions.
+
+    Only when the cycles have multiple-choice questions: elsewhere n is the tally's count.
+    """
     schema = {"participant_id": pl.Int64, "question_id": pl.Int64, "n_multi": pl.Int64}
     if not question_ids:
         return pl.DataFrame(schema=schema)
@@ -195,23 +241,8 @@ def _with_quartiles(out: pl.DataFrame, participants: pl.DataFrame) -> pl.DataFra
     return out.join(ranked, on=["cycle_id", "question_id", "participant_id"], how="left")
 
 
-def _frames_for(cycle_ids):
-    tally = tallies(cycle_ids)
-    question_ids = tally["question_id"].unique().to_list()
-    qs = list(
-        Question.objects.filter(pk__in=question_ids).values_list("pk", "key", "type", "favourable")
-    )
-    questions = pl.DataFrame(
-        [(pk, key, qtype, [float(v) for v in fav]) for pk, key, qtype, fav in qs],
-        schema={
-            "question_id": pl.Int64,
-            "key": pl.Utf8,
-            "type": pl.Utf8,
-            "favourable": pl.List(pl.Float64),
-        },
-        orient="row",
-    )
-    participants = pl.DataFrame(
+def _participants(cycle_ids) -> pl.DataFrame:
+    return pl.DataFrame(
         list(
             Participant.objects.filter(cycle_id__in=cycle_ids).values_list(
                 "pk", "cycle_id", "organisation__type", "organisation__region"
@@ -225,30 +256,111 @@ def _frames_for(cycle_ids):
         },
         orient="row",
     )
-    multi_ids = [pk for pk, _key, qtype, _fav in qs if qtype == Question.Type.MULTIPLE]
-    return tally, questions, participants, _multiple_choice_n(cycle_ids, multi_ids)
 
 
-def compute_results(cycle_ids) -> int:
-    """Recompute and store the results of the given cycles; returns the number of rows."""
+def _questions(question_ids) -> pl.DataFrame:
+    qs = Question.objects.filter(pk__in=question_ids).values_list("pk", "key", "type", "favourable")
+    return pl.DataFrame(
+        [(pk, key, qtype, [float(v) for v in fav]) for pk, key, qtype, fav in qs],
+        schema={
+            "question_id": pl.Int64,
+            "key": pl.Utf8,
+            "type": pl.Utf8,
+            "favourable": pl.List(pl.Float64),
+        },
+        orient="row",
+    )
+
+
+def _frames_for(cycle_ids, workers=1):
+    participants = _participants(cycle_ids)
+    tally = tallies(participants["participant_id"].to_list(), workers=workers)
+    questions = _questions(tally["question_id"].unique().to_list())
+    multi_ids = questions.filter(pl.col("type") == Question.Type.MULTIPLE)["question_id"]
+    return tally, questions, participants, _multiple_choice_n(cycle_ids, multi_ids.to_list())
+
+
+def tally_workers() -> int:
+    """Parallel tally connections by default: two where there are two cores or more."""
+    return min(2, os.cpu_count() or 1)
+
+
+# Rewriting at least this many result rows drops the result table's secondary indexes (and
+# on PostgreSQL its foreign keys) for the write and builds them again after, in the same
+# transaction: faster than keeping seven indexes up to date and checking three keys row by
+# row. The table is locked meanwhile, which a recomputation of many years can afford.
+DEFER_INDEXES_FROM = 20_000
+
+
+@contextmanager
+def _deferred(table):
+    with bulk.foreign_keys_deferred(table), bulk.indexes_deferred(table):
+        yield
+
+
+def compute_results(cycle_ids, *, workers: int | None = None, stages=None) -> int:
+    """Recompute and store the results of the given cycles; returns the number of rows.
+
+    ``workers``: parallel tally connections (default: two when the machine has two
+    cores). ``stages``, a dict, receives the seconds of each step: tally (the grouped
+    scan of the answers), figures (Polars), store (delete the old rows, write the new).
+    """
     cycle_ids = list(cycle_ids)
     if not cycle_ids:
         return 0
-    tally, questions, participants, multi_n = _frames_for(cycle_ids)
+    if workers is None:
+        workers = tally_workers()
+    stages = {} if stages is None else stages
+    started = time.perf_counter()
+    tally, questions, participants, multi_n = _frames_for(cycle_ids, workers)
+    stages["tally"] = time.perf_counter() - started
+    started = time.perf_counter()
     out = compute(tally, questions, participants, multi_n) if tally.height else None
+    rows = _result_rows(out) if out is not None else None
+    stages["figures"] = time.perf_counter() - started
+    started = time.perf_counter()
+    # Emptying the table and dropping its indexes are DDL: only in a transaction of our own
+    # (PostgreSQL refuses them while the caller's writes have checks pending).
+    own = not connection.in_atomic_block
     with transaction.atomic():
-        # Raw DELETE and bulk insert: the ORM would load and signal every row one by one.
-        marks = ", ".join(["%s"] * len(cycle_ids))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"DELETE FROM benchmarking_result WHERE cycle_id IN ({marks})",  # noqa: S608
-                cycle_ids,
-            )
-        if out is not None:
-            bulk.write_results(_result_rows(out))
+        _store(cycle_ids, rows, ddl=own)
         Cycle.objects.filter(pk__in=cycle_ids).update(results_computed_at=timezone.now())
+    stages["store"] = time.perf_counter() - started
     page_cache.invalidate()
     return 0 if out is None else out.height
+
+
+def _store(cycle_ids, rows, ddl=True):
+    """Replace the cycles' result rows: a raw DELETE and a bulk write.
+
+    The ORM would load and signal every row one by one. When the cycles hold every stored
+    result (recomputing all years), the table is emptied at once instead (TRUNCATE on
+    PostgreSQL leaves no dead rows behind; SQLite empties a table without a WHERE whole).
+    ``ddl``: TRUNCATE and deferred indexes allowed (the transaction is ours).
+    """
+    marks = ", ".join(["%s"] * len(cycle_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT COUNT(*), "  # noqa: S608 — only %s marks
+            f"COALESCE(SUM(CASE WHEN cycle_id IN ({marks}) THEN 1 ELSE 0 END), 0) "
+            "FROM benchmarking_result",
+            cycle_ids,
+        )
+        total, old = cursor.fetchone()
+    large = ddl and old + (0 if rows is None else rows.height) >= DEFER_INDEXES_FROM
+    with connection.cursor() as cursor:
+        if ddl and old == total and connection.vendor == "postgresql":
+            cursor.execute(f"TRUNCATE {bulk.RESULT}")
+        elif old == total:
+            cursor.execute(f"DELETE FROM {bulk.RESULT}")  # noqa: S608 — a constant
+        else:
+            cursor.execute(
+                f"DELETE FROM {bulk.RESULT} WHERE cycle_id IN ({marks})",  # noqa: S608
+                cycle_ids,
+            )
+    if rows is not None:
+        with _deferred(bulk.RESULT) if large else nullcontext():
+            bulk.write_results(rows)
 
 
 def _result_rows(out: pl.DataFrame) -> pl.DataFrame:

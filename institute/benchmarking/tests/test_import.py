@@ -156,3 +156,27 @@ def test_second_answer_to_one_question_in_a_response_is_an_error(tmp_path, orgs,
     with pytest.raises(CommandError):
         _run(_write(tmp_path, "dup.csv", text))
     assert "a second answer to the same question" in capsys.readouterr().err
+
+
+def test_import_adds_participants_with_a_link_per_module_and_reuses_existing_ones(
+    tmp_path, orgs, module_version
+):
+    from institute.benchmarking.models import Participant, SurveyLink
+    from institute.benchmarking.services import participant_add
+
+    cycle = Cycle.objects.create(year=2010, status=Cycle.Status.CLOSED)
+    cycle.module_versions.add(module_version)
+    norfolk = participant_add(cycle=cycle, organisation=orgs[0])
+    _run(_write(tmp_path, "long.csv", LONG))
+    participants = Participant.objects.filter(cycle=cycle)
+    assert sorted(p.organisation.name for p in participants) == [
+        "Cardiff Council",
+        "Norfolk County Council",
+    ]
+    assert participants.get(organisation=orgs[0]).pk == norfolk.pk
+    links = SurveyLink.objects.filter(participant__cycle=cycle)
+    assert sorted(links.values_list("participant__organisation__name", "module_version")) == [
+        ("Cardiff Council", module_version.pk),
+        ("Norfolk County Council", module_version.pk),
+    ]
+    assert Response.objects.filter(participant__cycle=cycle).count() == 2
