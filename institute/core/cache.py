@@ -98,6 +98,9 @@ class AnonymousPageCacheMiddleware:
         if _response_is_cacheable(response):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
+            # Stored as one piece: a response written in many small pieces (feeds, CSV) would
+            # otherwise be sent as that many socket writes on every cache hit.
+            response.content = response.content
             response["X-Page-Cache"] = "miss"
             cache.set(key, response, settings.PAGE_CACHE_SECONDS)
         return response

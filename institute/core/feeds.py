@@ -20,7 +20,11 @@ class NewsFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
-        return super().__call__(request, *args, **kwargs)
+        response = super().__call__(request, *args, **kwargs)
+        # The syndication view writes the XML in hundreds of small pieces, each of which the
+        # WSGI server would send as its own socket write: join them into one.
+        response.content = response.content
+        return response
 
     def title(self):
         if self.topic:

@@ -46,23 +46,34 @@ class Chrome:
     footer_text: str
 
 
+def _default_menu(request):
+    """The menu until editors set one: the home page's live, public children in their menu
+    order (the order of the page tree) — only those marked "Show in menus" if any are."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    children = list(site.root_page.get_children().live().public().order_by("path"))
+    shown = [page for page in children if page.show_in_menus] or children
+    return [(page.title, page.get_url(request)) for page in shown]
+
+
 def _load_chrome(request):
     # Not SiteChrome.load(): that creates the record, and a GET must not write (a write
     # retires the page cache).
     chrome = SiteChrome.base_queryset().first()
-    if chrome is None:
-        return [], [], ""
-    links = {}
-    for name in ("menu_items", "footer_links"):
-        items = getattr(chrome, name).select_related("link_page").order_by("sort_order")
-        links[name] = [(item.label, item.get_url(request)) for item in items]
-    return links["menu_items"], links["footer_links"], chrome.footer_text
+    links = {"menu_items": [], "footer_links": []}
+    if chrome is not None:
+        for name in links:
+            items = getattr(chrome, name).select_related("link_page").order_by("sort_order")
+            links[name] = [(item.label, item.get_url(request)) for item in items]
+    menu = links["menu_items"] or _default_menu(request)
+    return menu, links["footer_links"], chrome.footer_text if chrome else ""
 
 
 def site_chrome(request):
-    """The main menu and footer links.
+    """The main menu and footer links; with no menu items set, the home page's children.
 
-    Three queries when content has changed, none otherwise: the links are kept in the cache
+    A few queries when content has changed, none otherwise: the links are kept in the cache
     until the next content change, and on the request for the header and footer to share.
     """
     cached = getattr(request, "_institute_chrome", None)
@@ -87,10 +98,55 @@ def _with_renditions(queryset, spec_field="image"):
     )
 
 
-def home_highlights(home):
-    """The highlights of the home page's banner, in the editors' order, with their images."""
-    queryset = HomePageHighlight.objects.filter(page=home).select_related("link_page")
-    return list(_with_renditions(queryset).order_by("sort_order"))
+@dataclass(frozen=True)
+class Picture:
+    """A rendition ready for an ``<img>``: what a cached fragment of a page needs."""
+
+    url: str
+    width: int
+    height: int
+    alt: str = ""
+
+
+@dataclass(frozen=True)
+class Highlight:
+    title: str
+    text: str
+    url: str
+    label: str
+    picture: Picture | None = None
+
+
+def home_highlights(home, request=None):
+    """The highlights of the home page's banner, in the editors' order, with their images.
+
+    Kept until content next changes (renditions resolved, links turned into URLs), so the
+    home page spends no queries and no image work on them per request.
+    """
+
+    def compute():
+        queryset = HomePageHighlight.objects.filter(page=home).select_related("link_page")
+        found = []
+        for highlight in _with_renditions(queryset).order_by("sort_order"):
+            picture = None
+            if highlight.image:
+                rendition = highlight.image.get_rendition(BANNER_SPEC)
+                picture = Picture(
+                    rendition.url, rendition.width, rendition.height, highlight.image_alt
+                )
+            found.append(
+                Highlight(
+                    title=highlight.title,
+                    text=highlight.text,
+                    url=highlight.get_url(request),
+                    label=highlight.label,
+                    picture=picture,
+                )
+            )
+        return found
+
+    host = request.get_host() if request is not None else ""
+    return remember(f"home-highlights:{host}:{home.pk}", compute)
 
 
 def news_posts(index=None, topic=None, *, with_authors=False):
@@ -110,10 +166,19 @@ def news_posts(index=None, topic=None, *, with_authors=False):
     return posts.defer_streamfields().order_by("-date", "-pk")
 
 
-def latest_news(limit=3):
-    """The newest posts of all indexes, for the home page (titles, dates and summaries only)."""
-    posts = NewsPage.objects.live().public().defer_streamfields().order_by("-date", "-pk")
-    return list(posts[:limit])
+def latest_news(limit=3, request=None):
+    """The newest posts of all indexes, for the home page: title, URL, date and summary of
+    each, kept until content next changes."""
+
+    def compute():
+        posts = NewsPage.objects.live().public().defer_streamfields().order_by("-date", "-pk")
+        return [
+            {"title": p.title, "url": p.get_url(request), "date": p.date, "summary": p.summary}
+            for p in posts[:limit]
+        ]
+
+    host = request.get_host() if request is not None else ""
+    return remember(f"latest-news:{host}:{limit}", compute)
 
 
 def page_ancestors(page):
@@ -121,6 +186,19 @@ def page_ancestors(page):
     if not hasattr(page, "_institute_ancestors"):
         page._institute_ancestors = list(page.get_ancestors().filter(depth__gt=1))
     return page._institute_ancestors
+
+
+def breadcrumb_trail(page, request=None):
+    """The page's ancestors below the home page as ``Item``s (title and URL), for the
+    breadcrumb trail: one query when content has changed, none otherwise (cached)."""
+
+    def compute():
+        return [
+            Item(title=p.title, url=p.get_url(request)) for p in page_ancestors(page) if p.depth > 2
+        ]
+
+    host = request.get_host() if request is not None else ""
+    return remember(f"breadcrumbs:{host}:{page.pk}", compute)
 
 
 def news_article_jsonld(post, request):
@@ -154,7 +232,8 @@ def topic_list():
 
 
 def topic_by_slug(slug):
-    return Topic.objects.filter(slug=slug).first()
+    """The topic with this slug, or ``None`` (from the cached topic list)."""
+    return next((topic for topic in topic_list() if topic.slug == slug), None)
 
 
 def topic_pages(topic, limit=6):

@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
@@ -7,7 +8,6 @@ from django.views.decorators.http import require_GET
 from . import search as site_search
 from . import selectors
 from . import topics as topic_registry
-from .models import Topic
 
 SEARCH_PER_PAGE = 10
 _CONTROL_CHARACTERS = dict.fromkeys(range(32))
@@ -29,13 +29,10 @@ def topic_index(request):
 
 @require_GET
 def topic_detail(request, slug):
-    topic = get_object_or_404(Topic, slug=slug)
-    sections = []
-    for section in topic_registry.sections():
-        items = section.items(topic, 6)
-        if items:
-            more = section.more_url(topic) if section.more_url else None
-            sections.append({"section": section, "items": items, "more_url": more})
+    topic = selectors.topic_by_slug(slug)
+    if topic is None:
+        raise Http404("No such topic.")
+    sections = topic_registry.blocks(topic, 6)
     return render(
         request,
         "core/topic_detail.html",

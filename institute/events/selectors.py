@@ -113,12 +113,12 @@ def upcoming_for_topic(topic, limit=6, *, now=None):
 def item_occurrences(item, *, now=None):
     """An item's occurrences with places taken: a series shows what is still to come."""
     now = now or timezone.now()
-    occurrences = item.occurrences.annotate(confirmed=_confirmed_count()).order_by("start")
+    occurrences = list(item.occurrences.annotate(confirmed=_confirmed_count()).order_by("start"))
     if item.recurrence:
-        upcoming = occurrences.filter(end__gte=now)
-        if upcoming.exists():
-            return list(upcoming)
-    return list(occurrences)
+        upcoming = [o for o in occurrences if o.end >= now]
+        if upcoming:
+            return upcoming
+    return occurrences
 
 
 def partner_places_taken(occurrence_ids) -> dict:
@@ -166,17 +166,26 @@ def attendees(occurrence):
     )
 
 
-def waiting_position(booking) -> int:
-    """1 for the first person waiting."""
-    return (
+def waiting_positions(bookings) -> dict:
+    """Each waiting booking's place on its waiting list (1 for the first), by booking id, in
+    one query however many bookings are given."""
+    waiting = [b.pk for b in bookings if b.status == Booking.Status.WAITING]
+    if not waiting:
+        return {}
+    ahead = (
         Booking.objects.filter(
-            occurrence_id=booking.occurrence_id,
-            status=Booking.Status.WAITING,
+            occurrence_id=OuterRef("occurrence_id"), status=Booking.Status.WAITING
         )
         .filter(
-            Q(created_at__lt=booking.created_at)
-            | Q(created_at=booking.created_at, pk__lt=booking.pk)
+            Q(created_at__lt=OuterRef("created_at"))
+            | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
         )
-        .count()
-        + 1
+        .order_by()
+        .values("occurrence_id")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
+    rows = Booking.objects.filter(pk__in=waiting).annotate(
+        ahead=Coalesce(Subquery(ahead, output_field=IntegerField()), Value(0))
+    )
+    return {pk: n + 1 for pk, n in rows.values_list("pk", "ahead")}

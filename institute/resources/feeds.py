@@ -63,9 +63,7 @@ def hub_atom_feed(request, hub, type_slug):
             updateddate=_published_at(resource.updated or resource.published),
             categories=[t.name for t in resource.topics.all()],
         )
-    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
-    feed.write(response, "utf-8")
-    return response
+    return _feed_response(feed, "application/atom+xml")
 
 
 def _feed_title(hub, type_slug, data):
@@ -141,6 +139,11 @@ def podcast_rss_feed(request, series):
             explicit=series.explicit,
             episode=episode.episode_number,
         )
-    response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
-    feed.write(response, "utf-8")
-    return response
+    return _feed_response(feed, "application/rss+xml")
+
+
+def _feed_response(feed, content_type):
+    """The feed as one string. ``feed.write(response)`` would leave the response in hundreds
+    of small pieces, each sent as its own socket write by the WSGI server — also when it is
+    served from the page cache, which made the podcast feed cost twice a cached page."""
+    return HttpResponse(feed.writeString("utf-8"), content_type=f"{content_type}; charset=utf-8")

@@ -1,10 +1,19 @@
 from django import forms
 
-from institute.core.models import Topic
+from institute.core.cache import remember
+from institute.core.selectors import topic_list
 
 from .models import CollectionPage
 
 MAX_QUERY_LENGTH = 200
+
+
+def _collection_slugs():
+    """Slugs of the live collections (cached until content changes, like the topic list)."""
+    return remember(
+        "resources:collection-slugs",
+        lambda: set(CollectionPage.objects.live().values_list("slug", flat=True)),
+    )
 
 
 class HubFilterForm(forms.Form):
@@ -28,7 +37,7 @@ class HubFilterForm(forms.Form):
 
     def clean_topic(self):
         slug = self.cleaned_data["topic"]
-        if slug and not Topic.objects.filter(slug=slug).exists():
+        if slug and slug not in {topic.slug for topic in topic_list()}:
             raise forms.ValidationError(
                 self.error_messages["topic"], code="unknown", params={"value": slug}
             )
@@ -36,7 +45,7 @@ class HubFilterForm(forms.Form):
 
     def clean_collection(self):
         slug = self.cleaned_data["collection"]
-        if slug and not CollectionPage.objects.live().filter(slug=slug).exists():
+        if slug and slug not in _collection_slugs():
             raise forms.ValidationError(
                 self.error_messages["collection"], code="unknown", params={"value": slug}
             )

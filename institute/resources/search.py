@@ -1,48 +1,52 @@
-"""Full-text search of the hub through Wagtail's search backend.
+"""Full-text search of the hub through Wagtail's search backend, matched once per request.
 
-Matching always goes through the backend (SQLite FTS5 or PostgreSQL full text) as an
-uncorrelated subquery, which stays fast at any size. Ranking by relevance differs: the
-PostgreSQL backend ranks inline, but the SQLite backend ranks each candidate row with a
-correlated subquery that re-runs the FTS5 MATCH per row — minutes at 10,000 resources. On
-SQLite we therefore read every match's BM25 score in one FTS5 query and order in Python.
+A search view needs the matches several times: for the page of results, for its total and
+for every facet's counts. Running the backend's match as a subquery in each of those queries
+repeated the full-text match each time (five times per request, about a second at 10,000
+resources when most of them match). Instead the backend is asked once, for the primary keys
+of the matches *in order of relevance*, and the other queries take those keys as a single
+parameter (a JSON array on SQLite, an array on PostgreSQL), so facet counts and the date sort
+stay in plain SQL whatever the number of matches.
+
+Ranking differs per backend: the PostgreSQL backend ranks inline; the SQLite backend ranks
+each candidate row with a correlated subquery that re-runs the FTS5 MATCH per row — minutes at
+10,000 resources — so on SQLite one FTS5 query reads every match's BM25 score instead.
 """
 
+import json
+
 from django.db import connection
+from django.db.models.expressions import RawSQL
 
 from institute.core.search import sqlite_bm25_scores
 
 from .text import search_text
 
 
-def matching(queryset, query):
-    """The resources of ``queryset`` matching ``query`` (a plain queryset), and the backend's
-    search results object (used for ranking). Returns ``(queryset.none(), None)`` when the
-    query has nothing searchable in it."""
+def ids_param(ids):
+    """A subquery yielding ``ids``, passed as one parameter whatever their number (an ``IN``
+    list of thousands of placeholders hits the databases' parameter limits)."""
+    ids = [int(pk) for pk in ids]
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+
+
+def match(queryset, query):
+    """The keys of the resources matching ``query``, best first, from one full-text query;
+    ``None`` when the query has nothing searchable in it.
+
+    On SQLite the keys come from the whole search index of the model (drafts too): callers
+    keep those ``queryset`` holds, as ``hub_results`` does.
+    """
     terms = search_text(query)
     if not terms:
-        return queryset.none(), None
-    results = queryset.search(terms, operator="and", order_by_relevance=False)
-    # The backend's own queryset of matches (unsliced); only its primary keys are used.
-    matches = results.get_queryset().order_by().values("pk")
-    return queryset.filter(pk__in=matches), results
-
-
-def ranked_ids(results, candidates):
-    """Primary keys of ``candidates`` (a queryset of matches) in order of relevance."""
+        return None
     if connection.vendor == "sqlite":
-        scores = dict(_sqlite_scores(results))
-        ids = list(candidates.order_by().values_list("pk", flat=True))
-        # BM25 in SQLite is lower-is-better; ties go to the newest page, as Wagtail does.
-        return sorted(ids, key=lambda pk: (scores.get(pk, 0.0), -pk))
-    ranked = results.backend.search(
-        results.query_compiler.query, candidates, operator="and", order_by_relevance=True
-    )
-    return list(ranked.get_queryset().values_list("pk", flat=True))
-
-
-def _sqlite_scores(results):
-    """``(object id, BM25 score)`` of every match, from one FTS5 query."""
-    compiler = results.query_compiler
-    return sqlite_bm25_scores(
-        compiler.queryset, compiler.query.query_string, fields=compiler.fields
-    )
+        # BM25 is lower-is-better; ties go to the newest page, as Wagtail does.
+        scores = {}
+        for pk, score in sqlite_bm25_scores(queryset, terms):
+            scores.setdefault(pk, score)  # best first: keep an object's best entry
+        return sorted(scores, key=lambda pk: (scores[pk], -pk))
+    results = queryset.search(terms, operator="and", order_by_relevance=True)
+    return list(results.get_queryset().values_list("pk", flat=True))

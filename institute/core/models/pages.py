@@ -68,8 +68,8 @@ class HomePage(BasePage):
         from ..selectors import home_highlights, latest_news
 
         context = super().get_context(request, *args, **kwargs)
-        context["highlights"] = home_highlights(self)
-        context["latest_news"] = latest_news(limit=3)
+        context["highlights"] = home_highlights(self, request)
+        context["latest_news"] = latest_news(limit=3, request=request)
         return context
 
 

@@ -71,7 +71,7 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
 
 
-@register.simple_tag
-def breadcrumb_ancestors(page):
-    """The page's ancestors below the site root, for the breadcrumb trail (one query)."""
-    return [p for p in selectors.page_ancestors(page) if p.depth > 2]
+@register.simple_tag(takes_context=True)
+def breadcrumb_ancestors(context, page):
+    """The page's ancestors below the home page (title and URL), for the breadcrumb trail."""
+    return selectors.breadcrumb_trail(page, context.get("request"))

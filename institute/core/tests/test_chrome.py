@@ -102,3 +102,53 @@ def test_editors_manage_menu_and_footer_in_settings(staff_client, chrome):
 
 def test_editors_manage_topics_as_snippets(staff_client, home):
     assert staff_client.get("/admin/snippets/core/topic/").status_code == 200
+
+
+def _menu_labels(client, url="/"):
+    import re
+
+    html = client.get(url).content.decode()
+    if 'aria-label="Main"' not in html:
+        return []
+    start = html.index('aria-label="Main"')
+    menu = html[start : html.index("</nav>", start)]
+    return re.findall(r">([^<>]+)</a>", menu)
+
+
+@pytest.fixture
+def sections(home):
+    from institute.core.demo import child_page
+    from institute.core.models import StandardPage
+
+    pages = [
+        child_page(home, StandardPage, slug, title=title)
+        for slug, title in (("about", "About"), ("news-room", "News room"), ("join", "Join"))
+    ]
+    draft = child_page(home, StandardPage, "draft", title="Draft section")
+    draft.unpublish()
+    return pages
+
+
+def test_without_menu_items_the_menu_lists_the_home_pages_children(client, sections):
+    assert not SiteChrome.objects.exists()
+    assert _menu_labels(client) == ["About", "News room", "Join"]
+    html = client.get("/about/").content.decode()
+    assert 'href="/about/" aria-current="page">About<' in html
+
+
+def test_an_empty_menu_setting_also_falls_back_to_the_home_pages_children(client, sections):
+    SiteChrome.load()  # the record exists, with no menu items
+    assert _menu_labels(client) == ["About", "News room", "Join"]
+
+
+def test_default_menu_keeps_to_pages_marked_show_in_menus_when_editors_mark_some(client, sections):
+    for page in sections[1:]:
+        page.show_in_menus = True
+        page.save_revision().publish()
+    assert _menu_labels(client) == ["News room", "Join"]
+
+
+def test_editors_menu_items_replace_the_default_menu(client, sections):
+    _menu_labels(client)
+    MenuItem.objects.create(chrome=SiteChrome.load(), label="Calendar", link_url="/calendar/")
+    assert _menu_labels(client) == ["Calendar"]

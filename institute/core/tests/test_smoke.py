@@ -27,3 +27,25 @@ def test_anonymous_page_is_served_from_cache_until_content_changes(client, home)
     response = client.get(page.url)
     assert response["X-Page-Cache"] == "miss"
     assert b"Second answer" in response.content
+
+
+def test_cached_responses_are_stored_in_one_piece(client, home, settings):
+    """Whatever a view writes in pieces, a cache hit is one write for the WSGI server."""
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from institute.core.cache import AnonymousPageCacheMiddleware
+
+    def view(request):
+        response = HttpResponse(content_type="text/plain")
+        for n in range(50):
+            response.write(f"line {n}\n")
+        return response
+
+    settings.PAGE_CACHE_SECONDS = 300
+    middleware = AnonymousPageCacheMiddleware(view)
+    first = middleware(RequestFactory().get("/pieces/"))
+    hit = middleware(RequestFactory().get("/pieces/"))
+    assert hit["X-Page-Cache"] == "hit"
+    assert len(list(hit)) == 1
+    assert hit.content == first.content and b"line 49" in hit.content

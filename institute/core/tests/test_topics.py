@@ -49,3 +49,30 @@ def test_topic_page_queries_do_not_grow_with_posts(
         make_post(topics=[topic])
     assert count() == few
     assert few <= 12
+
+
+def test_topic_page_queries_are_the_same_with_empty_and_full_sections(
+    client, make_topic, make_post, make_standard_page, no_page_cache
+):
+    """Each section's "more" link costs a query only when the section has items; the
+    registry keeps the sections cached, so a page costs the same either way."""
+    make_topic("Empty", slug="empty")
+    full = make_topic("Full", slug="full")
+    make_post(topics=[full])
+    make_standard_page(slug="full-guide", title="Full guide", topics=[full])
+
+    def count(url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        return len(queries)
+
+    assert count("/topics/empty/") == count("/topics/full/")
+
+
+def test_topic_page_shows_new_content_straight_away(client, make_topic, make_post, no_page_cache):
+    topic = make_topic("Data", slug="data")
+    make_post(title="First on data", topics=[topic])
+    assert b"First on data" in client.get("/topics/data/").content
+    make_post(title="Second on data", topics=[topic])
+    assert b"Second on data" in client.get("/topics/data/").content

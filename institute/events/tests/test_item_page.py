@@ -1,5 +1,6 @@
 """An item's page: facts, places, booking controls, JSON-LD, and what only booked people see."""
 
+import datetime as dt
 import json
 import re
 
@@ -150,3 +151,86 @@ def test_sitemap_lists_each_kind_and_sub_kind_view(client, calendar):
     content = client.get("/sitemap.xml").content.decode()
     assert "/calendar/training/workshop/</loc>" in content
     assert "/calendar/webinars/</loc>" in content
+
+
+def _page_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm the per-process caches a live site always has
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def _busy_item(make_item, make_member, home, *, dates, speakers, topics, bookings, related):
+    """An item with ``dates`` upcoming dates, speakers, topics, bookings on every date (the
+    first date full, with people waiting) and ``related`` resources on its first topic."""
+    from institute.core.models import Topic
+    from institute.events.models import Booking
+    from institute.people.models import Organisation
+    from institute.resources.tests import factories as resource_factories
+
+    names = [f"topic-{n}" for n in range(topics)]
+    chosen = [Topic.objects.get_or_create(slug=s, defaults={"name": s.title()})[0] for s in names]
+    sponsor = Organisation.objects.get_or_create(
+        slug="sponsor-ltd", defaults={"name": "Sponsor Ltd", "type": Organisation.Type.PARTNER}
+    )[0]
+    item = make_item(
+        f"Series of {dates}",
+        recurrence=f"FREQ=WEEKLY;COUNT={dates}",
+        capacity=bookings - 2,
+        speakers=[(f"Speaker {n}", "Chief digital officer") for n in range(speakers)],
+        topics=chosen,
+        sponsor=sponsor,
+    )
+    hub = resource_factories.hub_page(home)
+    for n in range(related):
+        resource_factories.resource(hub, title=f"Related {dates}-{n}", topics=chosen[:1])
+    people = [make_member() for _ in range(bookings)]
+    for occurrence in item.occurrences.all():
+        for n, person in enumerate(people):
+            Booking.objects.create(
+                occurrence=occurrence,
+                user=person,
+                status="waiting" if n >= item.capacity else "confirmed",
+                created_at=occurrence.start - dt.timedelta(days=30 - n),
+            )
+    return item, people
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["anonymous", "member"])
+def test_item_page_queries_do_not_grow_with_dates_bookings_or_related_items(
+    client, make_item, make_member, home, settings, signed_in
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    small, small_people = _busy_item(
+        make_item, make_member, home, dates=1, speakers=1, topics=1, bookings=3, related=1
+    )
+    large, large_people = _busy_item(
+        make_item, make_member, home, dates=12, speakers=6, topics=4, bookings=15, related=5
+    )
+
+    def count(item, people):
+        if signed_in:
+            client.force_login(people[-1])  # waiting on every date
+        return _page_queries(client, item.url)
+
+    few = count(small, small_people)
+    assert count(large, large_people) == few
+    if not signed_in:
+        assert few <= 12
+    content = client.get(large.url).content.decode()
+    assert content.count('id="occurrence-') == 12
+    assert "Speaker 5" in content and "Related 12-4" in content
+    if signed_in:
+        assert content.count("You are number 2 on the waiting list.") == 12
+
+
+def test_preview_shows_the_editors_unsaved_speakers(make_item):
+    from institute.events.models import Speaker
+
+    item = make_item("Previewed webinar", speakers=[("Saved Speaker", "")])
+    item.speakers = [Speaker(name="Draft Speaker", role="Chief data officer")]
+    body = item.make_preview_request().content.decode()
+    assert "Draft Speaker" in body and "Saved Speaker" not in body

@@ -5,6 +5,7 @@ links and the schema.org Event description."""
 import json
 from urllib.parse import urlencode
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -59,7 +60,7 @@ def calendar_links(item, occurrence, url):
     return {"google": google, "outlook": outlook}
 
 
-def json_ld(item, occurrence, url, places_left):
+def json_ld(item, occurrence, url, places_left, speakers=None):
     """schema.org Event for search engines (no joining link: that is for booked people)."""
     if item.format == Format.VIRTUAL:
         location = {"@type": "VirtualLocation", "url": url}
@@ -106,30 +107,41 @@ def json_ld(item, occurrence, url, places_left):
             )
         ],
     }
-    speakers = [{"@type": "Person", "name": s.name} for s in item.speakers.all()]
-    if speakers:
-        data["performer"] = speakers
+    performers = [
+        {"@type": "Person", "name": s.name}
+        for s in (item.speakers.all() if speakers is None else speakers)
+    ]
+    if performers:
+        data["performer"] = performers
     if item.sponsor_id:
         data["sponsor"] = {"@type": "Organization", "name": item.sponsor.name}
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES))  # noqa: S308
 
 
-def _related_resources(item):
-    sections = {s.key: s for s in topic_registry.sections()}
-    section = sections.get("resources")
-    if section is None:
+def _related_resources(topics):
+    """The resources section of the item's first topic (cached by the topic registry)."""
+    if not topics:
         return []
-    topic = item.topics.first()
-    return section.items(topic, 4) if topic else []
+    found = topic_registry.blocks(topics[0], 4, include=("resources",), more=False)
+    return found[0].items if found else []
 
 
 def item_context(request, item):
+    """Everything the page shows, in a fixed number of queries whatever the number of dates,
+    bookings, speakers or topics: the occurrences with places taken (one query), speakers
+    and topics (one each, shared by the page and its JSON-LD), the sponsor if there is one;
+    signed-in visitors add their bookings, waiting positions and partner places (one each)."""
     url = item_url(item, request)
     occurrences = selectors.item_occurrences(item)
+    if not getattr(request, "is_preview", False):  # a preview's choices are on the object
+        prefetch_related_objects([item], "speakers", "topics")
+    speakers = list(item.speakers.all())
+    topics = list(item.topics.all())
     ids = [o.pk for o in occurrences]
     user = request.user
     signed_in = user.is_authenticated
     own = selectors.bookings_for(user, ids) if signed_in else {}
+    positions = selectors.waiting_positions(own.values()) if own else {}
     partner = signed_in and is_partner_contact(user)
     partner_taken = selectors.partner_places_taken(ids) if partner else {}
     rows = []
@@ -141,9 +153,7 @@ def item_context(request, item):
                 "occurrence": occurrence,
                 "places_left": places_left,
                 "booking": booking,
-                "waiting_position": selectors.waiting_position(booking)
-                if booking and booking.status == "waiting"
-                else None,
+                "waiting_position": positions.get(booking.pk) if booking else None,
                 "partners_sold_out": partner
                 and places_left > 0
                 and partner_taken.get(occurrence.pk, 0) >= item.partner_allocation,
@@ -160,8 +170,12 @@ def item_context(request, item):
             r["booking"] and r["booking"].status == "confirmed" for r in rows
         ),
         "is_staff_viewer": signed_in and user.has_perm("events.view_booking"),
-        "json_ld": json_ld(item, main["occurrence"], url, main["places_left"]) if main else "",
-        "related_resources": _related_resources(item),
+        "json_ld": json_ld(item, main["occurrence"], url, main["places_left"], speakers)
+        if main
+        else "",
+        "speakers": speakers,
+        "topics": topics,
+        "related_resources": _related_resources(topics),
         "og_type": "event",
         "now": timezone.now(),
     }

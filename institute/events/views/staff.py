@@ -1,6 +1,7 @@
 """Staff: attendee list, attendance and CSV export for one occurrence."""
 
 import csv
+import io
 from functools import wraps
 
 from django.contrib import messages
@@ -62,10 +63,10 @@ def attendees(request, occurrence_id):
 @require_http_methods(["GET"])
 def attendees_csv(request, occurrence_id):
     occurrence = get_object_or_404(Occurrence.objects.select_related("item"), pk=occurrence_id)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"{occurrence.item.slug}-{occurrence.start:%Y-%m-%d}-attendees.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
+    # Written to a buffer and sent in one piece: rows written to the response one by one
+    # become one socket write each under the WSGI server.
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
     writer.writerow(
         ["name", "email", "organisation", "status", "allocation", "booked_at", "attended"]
     )
@@ -82,6 +83,9 @@ def attendees_csv(request, occurrence_id):
                 "yes" if booking.attended else "no",
             ]
         )
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    filename = f"{occurrence.item.slug}-{occurrence.start:%Y-%m-%d}-attendees.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

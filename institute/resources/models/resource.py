@@ -1,6 +1,7 @@
 import math
 
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
@@ -120,6 +121,10 @@ class ResourcePage(BasePage):
         from ..selectors import can_read_members_content, related_by_topic, related_elsewhere
 
         context = super().get_context(request, *args, **kwargs)
+        # Topics and authors once, for the page, its JSON-LD and the related items alike (not
+        # in a preview, whose unsaved choices live on the page object itself).
+        if not getattr(request, "is_preview", False):
+            prefetch_related_objects([self], "topics", "authors")
         context["can_read_members"] = can_read_members_content(request.user)
         context["og_type"] = "article"
         context["related"] = related_by_topic(self)

@@ -135,3 +135,14 @@ def test_magazine_issue_is_labelled_with_its_magazine_and_date(client, hub):
     body = client.get(page.url).content.decode()
     assert "In Our View · July 2023" in body
     assert "In this issue" in body
+
+
+def test_preview_shows_the_editors_unsaved_topics_and_authors(hub):
+    from institute.resources.models import Author
+
+    page = f.resource(hub, title="Preview me", topics=[f.topic("cyber", "Cyber security")])
+    page.topics = [f.topic("data", "Data governance")]
+    page.authors = [Author.objects.create(name="Ada Draft")]
+    body = page.make_preview_request().content.decode()
+    assert "Data governance" in body and "Ada Draft" in body
+    assert "Cyber security" not in body

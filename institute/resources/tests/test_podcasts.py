@@ -132,3 +132,15 @@ def test_episode_is_listed_in_the_hub_as_a_podcast_episode(client, episodes):
 
 def test_episode_duration_is_hours_minutes_seconds(episodes):
     assert episodes[1].duration == "01:02:05"
+
+
+@pytest.mark.parametrize("page_cache", [0, 300], ids=["uncached", "cached"])
+def test_feeds_are_sent_in_one_piece(client, hub, series, episodes, settings, page_cache):
+    """A response in many small pieces is sent as that many socket writes by the WSGI
+    server (the podcast feed was in 165): feeds go out whole, fresh or from the cache."""
+    settings.PAGE_CACHE_SECONDS = page_cache
+    for url in (f"{series.url}feed/", "/resources/feed/"):
+        for _ in range(2):
+            response = client.get(url)
+            assert response.status_code == 200
+            assert len(list(response)) == 1, url

@@ -1,6 +1,8 @@
 """Search in the hub: finds by title, summary and body; respects facets; never errors."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from . import factories as f
 
@@ -140,3 +142,111 @@ def test_relevance_results_paginate(client, hub):
     assert len(first) == 2
     assert len(second) == 1
     assert not set(first) & set(second)
+
+
+@pytest.fixture
+def varied(hub):
+    """Resources of several types, topics, years and collections; some match “resilience”,
+    one matching draft must never count."""
+    cyber, data = f.topic("cyber", "Cyber security"), f.topic("data", "Data")
+    rows = [
+        ("Resilience briefing", "briefing", [cyber], 2023),
+        ("Resilience report", "report", [cyber, data], 2023),
+        ("Resilience guidance", "guidance", [data], 2022),
+        ("Data resilience case", "case-study", [], 2021),
+        ("Resilience in 2022", "briefing", [cyber], 2022),
+        ("Unrelated briefing", "briefing", [cyber], 2023),
+    ]
+    made = {}
+    for title, kind, topics, year in rows:
+        made[title] = f.resource(
+            hub,
+            title=title,
+            resource_type=kind,
+            topics=topics,
+            published=__import__("datetime").date(year, 6, 1),
+        )
+    draft = f.resource(hub, title="Resilience draft", topics=[cyber])
+    draft.unpublish()
+    f.collection(
+        hub,
+        title="Resilience reading",
+        slug="resilience-reading",
+        items=[made["Resilience briefing"], made["Resilience guidance"]],
+    )
+    return made
+
+
+def _expected_facets(resources, chosen):
+    """Each facet's counts computed by hand: the matches that every *other* choice keeps."""
+    from institute.resources.models import CollectionItem
+
+    collections = {}
+    for item in CollectionItem.objects.select_related("collection"):
+        collections.setdefault(item.resource_id, set()).add(item.collection.slug)
+    facts = {
+        r.pk: {
+            "type": {r.resource_type},
+            "topic": {t.slug for t in r.topics.all()},
+            "collection": collections.get(r.pk, set()),
+            "year": {str(r.published.year)},
+        }
+        for r in resources
+    }
+    counts = {}
+    for facet in ("type", "topic", "collection", "year"):
+        kept = [
+            pk
+            for pk, values in facts.items()
+            if all(chosen[other] in values[other] for other in chosen if other != facet)
+        ]
+        tally = {}
+        for pk in kept:
+            for value in facts[pk][facet]:
+                tally[value] = tally.get(value, 0) + 1
+        counts[facet] = tally
+    return counts
+
+
+@pytest.mark.parametrize(
+    ("url", "chosen"),
+    [
+        ("/resources/?q=resilience", {}),
+        ("/resources/?q=resilience&topic=cyber", {"topic": "cyber"}),
+        ("/resources/briefing/?q=resilience&year=2023", {"type": "briefing", "year": "2023"}),
+        (
+            "/resources/?q=resilience&collection=resilience-reading&sort=date",
+            {"collection": "resilience-reading"},
+        ),
+        ("/resources/?q=resilience&topic=data&year=2022", {"topic": "data", "year": "2022"}),
+    ],
+)
+def test_search_results_and_facets_are_those_of_the_matches(client, hub, varied, url, chosen):
+    matches = [r for title, r in varied.items() if "resilience" in title.lower()]
+    response = client.get(url)
+    results = response.context["results"]
+    facets = {
+        name: {o.value: o.count for o in options if o.count}
+        for name, options in results.facets.items()
+    }
+    assert facets == _expected_facets(matches, chosen)
+    expected = {
+        r.title
+        for r in matches
+        if all(value in _expected_facets([r], {})[facet] for facet, value in chosen.items())
+    }
+    assert set(titles(response)) == expected
+    assert results.total == len(expected)
+
+
+def test_search_runs_the_full_text_match_once_per_request(client, hub, varied, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    for url in (
+        "/resources/?q=resilience",
+        "/resources/briefing/?q=resilience&topic=cyber&year=2023",
+        "/resources/?q=resilience&sort=date",
+    ):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        searches = [q for q in queries.captured_queries if "wagtailsearch_indexentry" in q["sql"]]
+        assert len(searches) == 1, url
