@@ -17,31 +17,6 @@ from .conftest import add_responses, make_coordinator, make_cycle, make_organisa
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def reports(module_version):
-    orgs = [make_organisation(f"Council {i}") for i in range(6)]
-    shares = {2022: [0.6] * 6, 2023: [0.95, 0.6, 0.6, 0.6, 0.6, 0.6]}
-    cycles = {}
-    for year, year_shares in shares.items():
-        cycle = make_cycle(
-            module_version, year=year, organisations=orgs, status=Cycle.Status.CLOSED
-        )
-        for participant in cycle.participants.order_by("organisation__name"):
-            i = orgs.index(participant.organisation)
-            yes = round(40 * year_shares[i])
-            add_responses(
-                participant,
-                module_version,
-                {
-                    "internet-solutions": [5] * yes + [2] * (40 - yes),
-                    "training-suspicious-links": [1] * 4 + [0] * 36,
-                },
-            )
-        compute_results([cycle.pk])
-        cycles[year] = cycle
-    return orgs, cycles
-
-
 def _url(name, org, year=2023, **extra):
     return reverse(f"benchmarking:{name}", kwargs={"year": year, "organisation": org.slug, **extra})
 

@@ -7,11 +7,16 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from institute.core.cache import remember
 from institute.people.models import Organisation
 
 from .. import charts, exports, selectors
 from ..findings import findings
 from ..models import Participant
+from . import markup
+
+# Rendered bodies are keyed by what they depend on; a new computation makes a new key.
+BODY_SECONDS = 60 * 60
 
 
 def _crumbs(*pairs):
@@ -40,9 +45,8 @@ def _closed_cycle(year):
     return get_object_or_404(selectors.closed_cycles(), year=year)
 
 
-@require_GET
-def summary(request, year):
-    cycle = _closed_cycle(year)
+def _summary_body(cycle):
+    """The public summary's figures, rendered: the same for every visitor."""
     data = selectors.cycle_summary(cycle)
     spreads = []
     for q, f in data["figures"]:
@@ -50,13 +54,28 @@ def summary(request, year):
         _with_distribution(spread, q, [("Sector", f)])
         if spread["distribution"]:
             spreads.append(spread)
+    return {
+        "organisations": data["organisations"],
+        "responses": data["responses"],
+        "headlines": [(round(f.share * 100), q.finding) for q, f in data["headlines"]],
+        "figures": [(q.key, f) for q, f in data["figures"]],
+        "figures_html": markup.summary_figures(data["figures"]),
+        "spreads_html": markup.summary_spreads(spreads),
+    }
+
+
+@require_GET
+def summary(request, year):
+    cycle = _closed_cycle(year)
+    # Public figures (no organisation rows: ``disclose`` with no viewer) of this computation.
+    key = f"benchmarking:summary:{cycle.pk}:{cycle.results_computed_at.isoformat()}:public"
+    data = remember(key, lambda: _summary_body(cycle), timeout=BODY_SECONDS)
     return render(
         request,
         "benchmarking/summary.html",
         {
             "cycle": cycle,
             **data,
-            "spreads": spreads,
             "meta_title": f"Benchmarking {year}: sector summary",
             "meta_description": f"{len(data['organisations'])} organisations benchmarked, "
             f"{data['responses']:,} responses from end-users.",
@@ -101,10 +120,14 @@ def _labelled(row):
     ]
 
 
-@require_GET
-@login_required
-def report(request, year, organisation):
-    participant = report_participant(request, year, organisation)
+def _finding(f):
+    return {"text": f.text, "key": f.question.key}
+
+
+def _report_body(participant):
+    """The report's figures and findings, rendered: a function of the results (this year's
+    and the history's), the organisation and the disclosure class (this organisation's own
+    report). Nothing of the viewer is in it."""
     rows = selectors.report_figures(participant.cycle, participant)
     keys = [r["question"].key for r in rows if r["question"].favourable]
     past = selectors.history(participant, keys)
@@ -126,6 +149,39 @@ def report(request, year, organisation):
                 (y, history["own"].get(y), history["sector"].get(y))
                 for y in sorted(set(history["own"]) | set(history["sector"]))
             ]
+    by_kind = {
+        kind: [f for f in found if f.kind == kind]
+        for kind in ("headline", "strength", "gap", "change")
+    }
+    return {
+        "headlines": [_finding(f) for f in by_kind["headline"][:6]],
+        "strengths": [
+            _finding(f) for f in sorted(by_kind["strength"], key=lambda f: -f.difference)[:5]
+        ],
+        "gaps": [_finding(f) for f in sorted(by_kind["gap"], key=lambda f: f.difference)[:5]],
+        "changes": [_finding(f) for f in by_kind["change"][:5]],
+        "previous_year": past.previous_year,
+        "questions_html": markup.report_questions(rows),
+    }
+
+
+def report_body_key(participant, results_version):
+    """Everything the report body depends on. ``disclose`` sees this participant's own rows
+    (this year) and its organisation's (history) and every peer row: the disclosure class is
+    "this organisation's report", the same for its coordinators and for staff."""
+    cycle = participant.cycle
+    return (
+        f"benchmarking:report:{cycle.pk}:{cycle.results_computed_at.isoformat()}:"
+        f"{results_version}:org-{participant.organisation_id}:participant-{participant.pk}"
+    )
+
+
+@require_GET
+@login_required
+def report(request, year, organisation):
+    participant = report_participant(request, year, organisation)
+    key = report_body_key(participant, selectors.results_version())
+    body = remember(key, lambda: _report_body(participant), timeout=BODY_SECONDS)
     org = participant.organisation
     return render(
         request,
@@ -134,14 +190,7 @@ def report(request, year, organisation):
             "participant": participant,
             "organisation": org,
             "cycle": participant.cycle,
-            "rows": rows,
-            "headlines": [f for f in found if f.kind == "headline"][:6],
-            "strengths": sorted(
-                (f for f in found if f.kind == "strength"), key=lambda f: -f.difference
-            )[:5],
-            "gaps": sorted((f for f in found if f.kind == "gap"), key=lambda f: f.difference)[:5],
-            "changes": [f for f in found if f.kind == "change"][:5],
-            "previous_year": past.previous_year,
+            **body,
             "meta_title": f"{org.name}: benchmarking report {year}",
             "breadcrumbs": _crumbs(
                 (str(year), reverse("benchmarking:summary", args=[year])), (org.name, request.path)
