@@ -73,6 +73,12 @@ def database_urls():
     )
 
 
+def _cache_name(database_url):
+    """A short, file-safe name for a database URL (its last path part)."""
+    name = database_url.rstrip("/").rpartition("/")[2].partition("?")[0]
+    return "".join(c if c.isalnum() else "-" for c in name) or "default"
+
+
 def server_env(database_url, *, page_cache_seconds):
     """Production settings for a loopback run: real secret, no TLS redirect, shared cache."""
     env = dict(os.environ)
@@ -89,7 +95,10 @@ def server_env(database_url, *, page_cache_seconds):
             "STATIC_ROOT": str(BENCH_DIR / "static"),
             "MEDIA_ROOT": str(BENCH_DIR / "media"),
             # Without REDIS_URL production settings use the file cache, shared by the workers.
-            "CACHE_DIR": str(BENCH_DIR / "cache"),
+            # Each database has its own cache (directory, or key prefix in Redis): cached
+            # fragments hold ids and rows of one database and must never answer for another.
+            "CACHE_DIR": str(BENCH_DIR / "cache" / _cache_name(database_url)),
+            "CACHE_KEY_PREFIX": f"bench-{_cache_name(database_url)}",
             "PAGE_CACHE_SECONDS": str(page_cache_seconds),
             "LOG_LEVEL": "WARNING",
             "PYTHONUNBUFFERED": "1",

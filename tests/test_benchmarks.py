@@ -163,6 +163,22 @@ def test_bench_servers_run_production_settings_without_tls_redirect(monkeypatch)
     assert len(env["SECRET_KEY"]) >= 50
 
 
+def test_each_bench_database_has_a_cache_of_its_own():
+    """Cached fragments hold one database's rows: the large and demo databases never share."""
+    large, demo = (
+        server_env(url, page_cache_seconds=0)
+        for url in ("sqlite:////x/var/bench/large.sqlite3", "sqlite:////x/var/bench/demo.sqlite3")
+    )
+    assert large["CACHE_DIR"] != demo["CACHE_DIR"]
+    assert large["CACHE_KEY_PREFIX"] != demo["CACHE_KEY_PREFIX"]
+    pg_large, pg_demo = (
+        server_env(url, page_cache_seconds=0)
+        for url in ("postgres://h/bench?sslmode=disable", "postgres://h/bench_demo")
+    )
+    assert pg_large["CACHE_KEY_PREFIX"] == "bench-bench"
+    assert pg_demo["CACHE_KEY_PREFIX"] == "bench-bench-demo"
+
+
 def test_bench_pages_from_the_environment(monkeypatch):
     monkeypatch.setenv("BENCH_PAGES", "News=/news/; Search=/search/?q=cyber")
     assert pages_from_env() == [("News", "/news/"), ("Search", "/search/?q=cyber")]

@@ -48,6 +48,15 @@ def test_redis_url_switches_cache_sessions_and_tasks_to_redis(tmp_path):
     assert {"django_rq", "django_tasks_rq"} <= set(found["INSTALLED_APPS"])
 
 
+def test_cache_key_prefix_keeps_sites_sharing_one_redis_apart(tmp_path):
+    default = probe_env(tmp_path, REDIS_URL="redis://cache.internal:6379/2")
+    found = settings_of("institute.settings.dev", ["CACHES"], default)
+    assert found["CACHES"]["default"]["KEY_PREFIX"] == "institute"
+    other = probe_env(tmp_path, REDIS_URL="redis://cache.internal:6379/2", CACHE_KEY_PREFIX="x")
+    found = settings_of("institute.settings.dev", ["CACHES"], other)
+    assert found["CACHES"]["default"]["KEY_PREFIX"] == "x"
+
+
 def test_without_configuration_mail_goes_to_the_console(tmp_path):
     found = settings_of("institute.settings.dev", ["EMAIL_BACKEND"], probe_env(tmp_path))
     assert found["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"

@@ -138,7 +138,8 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-            "KEY_PREFIX": "institute",
+            # Sites (or the bench's two databases) sharing one Redis keep apart by prefix.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "institute"),
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
