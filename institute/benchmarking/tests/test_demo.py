@@ -31,3 +31,18 @@ def test_seeding_again_changes_nothing(db):
     before = (Result.objects.count(), Cycle.objects.count())
     demo.seed(scale="demo", log=lambda m: None, years=[2023])
     assert (Result.objects.count(), Cycle.objects.count()) == before
+
+
+def test_headline_questions_have_a_plausible_history(db):
+    """Earlier years lead up to 2023's figures instead of the satisfaction questions' levels."""
+    people_demo.seed(scale="demo", log=lambda m: None)
+    demo.seed(scale="demo", log=lambda m: None, years=[2021, 2022, 2023])
+    shares = {
+        (year, key): round(
+            Result.objects.get(cycle__year=year, key=key, scope="sector").share * 100
+        )
+        for year in (2021, 2022, 2023)
+        for key in ("internet-solutions", "training-suspicious-links")
+    }
+    assert [shares[(y, "internet-solutions")] for y in (2021, 2022, 2023)] == [92, 93, 94]
+    assert [shares[(y, "training-suspicious-links")] for y in (2021, 2022, 2023)] == [12, 11, 11]
