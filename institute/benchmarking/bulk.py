@@ -49,14 +49,29 @@ def write_answers(frame: pl.DataFrame, progress=None, chunk: int = 1_000_000) ->
             progress(min(start + chunk, frame.height), frame.height)
 
 
-RESULT_COLUMNS = (
-    'cycle_id, question_id, key, scope, "group", participant_id, n, organisations, mean, '
-    "favourable, share, ci_low, ci_high, distribution, quartile"
+# The stored result's columns, in the order they are written; the one list of them.
+RESULT_FIELDS = (
+    "cycle_id",
+    "question_id",
+    "key",
+    "scope",
+    "group",
+    "participant_id",
+    "n",
+    "organisations",
+    "mean",
+    "favourable",
+    "share",
+    "ci_low",
+    "ci_high",
+    "distribution",
+    "quartile",
 )
+RESULT_COLUMNS = ", ".join(f'"{name}"' for name in RESULT_FIELDS)
 
 
 def write_results(frame: pl.DataFrame) -> None:
-    """frame: the columns of ``RESULT_COLUMNS`` in that order, distribution as JSON text."""
+    """frame: the columns of ``RESULT_FIELDS`` in that order, distribution as JSON text."""
     _write(RESULT, RESULT_COLUMNS, frame)
 
 

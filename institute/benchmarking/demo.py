@@ -171,11 +171,16 @@ def _history_year(year, versions, orgs):
         else:
             sizes = [40 + (p.organisation_id * 13 + year) % 50 for p in participants]
         _generate(version, participants, orgs, sizes, year, _headlines(year))
+    _close(cycle, year)
+    return cycle
+
+
+def _close(cycle, year):
+    """Close a history year with the survey season's dates (March to June)."""
     cycle.status = Cycle.Status.CLOSED
     cycle.opened_at = timezone.make_aware(dt.datetime(year, 3, 1))
     cycle.closed_at = timezone.make_aware(dt.datetime(year, 6, 30))
     cycle.save()
-    return cycle
 
 
 def _headlines(year):
@@ -348,10 +353,7 @@ def _large_year(year, satisfaction, orgs):
     participants = list(cycle.participants.order_by("organisation_id"))
     sizes = [LARGE_RESPONSES] * len(participants)
     answers = _generate(satisfaction, participants, orgs, sizes, year, {})
-    cycle.status = Cycle.Status.CLOSED
-    cycle.opened_at = timezone.make_aware(dt.datetime(year, 3, 1))
-    cycle.closed_at = timezone.make_aware(dt.datetime(year, 6, 30))
-    cycle.save()
+    _close(cycle, year)
     return answers
 
 

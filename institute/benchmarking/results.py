@@ -374,20 +374,5 @@ def _result_rows(out: pl.DataFrame) -> pl.DataFrame:
     distribution = pl.concat_str(
         [pl.lit("{"), pl.col("distribution").list.eval(pairs).list.join(", "), pl.lit("}")]
     )
-    return out.select(
-        "cycle_id",
-        "question_id",
-        "key",
-        "scope",
-        pl.col("group").fill_null(""),
-        "participant_id",
-        "n",
-        "organisations",
-        "mean",
-        "favourable",
-        "share",
-        "ci_low",
-        "ci_high",
-        distribution.alias("distribution"),
-        "quartile",
-    )
+    out = out.with_columns(pl.col("group").fill_null(""), distribution.alias("distribution"))
+    return out.select(bulk.RESULT_FIELDS)

@@ -9,26 +9,12 @@ from django.db.models import Count, F, Max, Prefetch, Q
 from institute.core.selectors import Item
 from institute.people.selectors import coordinated_organisations, is_coordinator
 
+from . import bulk
 from .disclosure import disclose
 from .models import Action, Cycle, Module, Participant, Question, Response, Result, SurveyLink
 
 # Results are read as plain dicts: building thousands of model instances would dominate.
-FIGURE_FIELDS = (
-    "cycle_id",
-    "question_id",
-    "key",
-    "scope",
-    "group",
-    "participant_id",
-    "n",
-    "organisations",
-    "mean",
-    "favourable",
-    "share",
-    "ci_low",
-    "ci_high",
-    "quartile",
-)
+FIGURE_FIELDS = tuple(name for name in bulk.RESULT_FIELDS if name != "distribution")
 
 
 def _values(queryset, distribution=True):

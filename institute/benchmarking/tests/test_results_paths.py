@@ -15,30 +15,12 @@ from institute.people.models import Organisation
 
 from .conftest import add_responses, make_cycle, make_organisation
 
-FIELDS = [
-    "cycle_id",
-    "question_id",
-    "key",
-    "scope",
-    "group",
-    "participant_id",
-    "n",
-    "organisations",
-    "mean",
-    "favourable",
-    "share",
-    "ci_low",
-    "ci_high",
-    "distribution",
-    "quartile",
-]
-
 
 def _rows(cycle_ids=None):
     rows = Result.objects.all()
     if cycle_ids is not None:
         rows = rows.filter(cycle_id__in=cycle_ids)
-    return sorted(rows.values_list(*FIELDS), key=repr)
+    return sorted(rows.values_list(*bulk.RESULT_FIELDS), key=repr)
 
 
 def _answers(i):
