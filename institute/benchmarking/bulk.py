@@ -9,11 +9,12 @@ import io
 from contextlib import contextmanager
 
 import polars as pl
-from django.db import connection
+from django.db import IntegrityError, connection
 
 RESPONSE = "benchmarking_response"
 ANSWER = "benchmarking_answer"
 RESULT = "benchmarking_result"
+QUESTION = "benchmarking_question"
 
 
 def next_response_id() -> int:
@@ -41,12 +42,75 @@ def write_responses(frame: pl.DataFrame, submitted_at) -> None:
 
 
 def write_answers(frame: pl.DataFrame, progress=None, chunk: int = 1_000_000) -> None:
-    """frame: response_id, participant_id, question_id, value."""
+    """frame: response_id, participant_id, question_id, value — checked, then written.
+
+    The answers table has no foreign keys in the database (see ``models.Answer``); this is
+    where a bulk write's references are checked, all at once, before any row goes in.
+    """
     frame = frame.select("response_id", "participant_id", "question_id", "value")
+    check_answers(frame)
     for start in range(0, frame.height, chunk):
         _write(ANSWER, "response_id, participant_id, question_id, value", frame[start:][:chunk])
         if progress:
             progress(min(start + chunk, frame.height), frame.height)
+
+
+def check_answers(frame: pl.DataFrame) -> None:
+    """Raise IntegrityError unless every answer's references hold.
+
+    Each answer's response exists, the answer repeats that response's participant, and its
+    question belongs to the response's module version. The responses and questions are
+    locked against deletion until the transaction ends (PostgreSQL ``FOR KEY SHARE``, the
+    lock a foreign key takes; SQLite's writer holds the whole database), so what is checked
+    here still holds at commit. One query per parent table instead of three per answer.
+    """
+    if not frame.height:
+        return
+    lock = " FOR KEY SHARE" if connection.vendor == "postgresql" else ""
+    bounds = frame.select(pl.col("response_id").min().alias("low"), pl.col("response_id").max())
+    low, high = bounds.row(0)
+    question_ids = frame["question_id"].unique().to_list()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, participant_id, module_version_id FROM {RESPONSE} "  # noqa: S608
+            f"WHERE id BETWEEN %s AND %s{lock}",
+            [low, high],
+        )
+        responses = pl.DataFrame(
+            cursor.fetchall(),
+            schema={"response_id": pl.Int64, "owner": pl.Int64, "version": pl.Int64},
+            orient="row",
+        )
+        marks = ", ".join(["%s"] * len(question_ids))
+        cursor.execute(
+            f"SELECT id, module_version_id FROM {QUESTION} WHERE id IN ({marks}){lock}",  # noqa: S608
+            question_ids,
+        )
+        questions = pl.DataFrame(
+            cursor.fetchall(),
+            schema={"question_id": pl.Int64, "question_version": pl.Int64},
+            orient="row",
+        )
+    checked = frame.join(responses, on="response_id", how="left").join(
+        questions, on="question_id", how="left"
+    )
+    problems = {
+        "refer to no response": pl.col("owner").is_null(),
+        "name another participant than their response's": pl.col("owner").is_not_null()
+        & (pl.col("owner") != pl.col("participant_id")),
+        "refer to no question": pl.col("question_version").is_null(),
+        "answer a question of another module version than their response's": (
+            pl.col("version").is_not_null()
+            & pl.col("question_version").is_not_null()
+            & (pl.col("version") != pl.col("question_version"))
+        ),
+    }
+    counts = checked.select(
+        condition.sum().alias(message) for message, condition in problems.items()
+    ).row(0, named=True)
+    found = [f"{count:,} answers {message}" for message, count in counts.items() if count]
+    if found:
+        raise IntegrityError("; ".join(found))
 
 
 # The stored result's columns, in the order they are written; the one list of them.
@@ -94,12 +158,13 @@ def _write(table, columns, frame: pl.DataFrame) -> None:
 
 @contextmanager
 def foreign_keys_deferred(table):
-    """PostgreSQL: drop the table's foreign keys for a very large load, add them back after.
+    """PostgreSQL: drop the table's foreign keys for a very large write, add them back after.
 
-    Each row's checks would otherwise run one by one at commit (three lookups and row locks
-    per answer, more than the COPY itself); adding a foreign key back validates the whole
-    table in one join. The caller makes sure the rows refer to existing ones. Nothing to do
-    on SQLite, whose checks are cheap.
+    Each row's checks would otherwise run one by one at commit (a lookup and a row lock per
+    key and row); adding a foreign key back validates the whole table in one join. Used
+    inside the writer's transaction, so a stopped write leaves the keys as they were. The
+    caller makes sure the rows refer to existing ones. Nothing to do on SQLite, whose
+    checks are cheap.
     """
     if connection.vendor != "postgresql":
         yield
@@ -119,30 +184,6 @@ def foreign_keys_deferred(table):
         with connection.cursor() as cursor:
             for name, definition in keys:
                 cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
-
-
-def foreign_keys_restore(model) -> list[str]:
-    """Add back any foreign key of ``model`` that a stopped load left out (PostgreSQL)."""
-    if connection.vendor != "postgresql":
-        return []
-    table = model._meta.db_table
-    with connection.cursor() as cursor:
-        present = {
-            column
-            for constraint in connection.introspection.get_constraints(cursor, table).values()
-            if constraint["foreign_key"]
-            for column in constraint["columns"]
-        }
-    restored = []
-    with connection.schema_editor() as editor:
-        for field in model._meta.concrete_fields:
-            if field.remote_field and field.db_constraint and field.column not in present:
-                # The same statement, and name, as the migration that created the table.
-                editor.execute(
-                    editor._create_fk_sql(model, field, "_fk_%(to_table)s_%(to_column)s")
-                )
-                restored.append(field.column)
-    return restored
 
 
 @contextmanager

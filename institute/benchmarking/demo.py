@@ -18,7 +18,6 @@ an offset that differs per question, so figures are exact and reproducible.
 
 import datetime as dt
 import time
-from contextlib import nullcontext
 from functools import partial
 from pathlib import Path
 
@@ -32,7 +31,7 @@ from institute.people.models import Organisation, OrganisationRole, Region, User
 
 from . import bulk
 from .definitions import read_definition
-from .models import Answer, Cycle, ModuleVersion, Participant, Question, Response
+from .models import Cycle, ModuleVersion, Participant, Question, Response
 from .results import compute_results
 from .services import links_ensure, module_load
 
@@ -324,19 +323,11 @@ def _seed_large(log):
     ):
         log("large benchmarking data already seeded")
         return
-    if restored := bulk.foreign_keys_restore(Answer):
-        log(f"foreign keys of the answers put back after a stopped run: {', '.join(restored)}")
-    # Dropping foreign keys is DDL: only outside a transaction (seed_demo's has committed).
-    outside = bool(todo) and not connection.in_atomic_block
-    with bulk.foreign_keys_deferred(bulk.ANSWER) if outside else nullcontext():
-        for year in todo:
-            started = time.monotonic()
-            with transaction.atomic():
-                answers = _large_year(year, satisfaction, orgs)
-            log(f"{year}: {answers:,} answers in {time.monotonic() - started:.1f}s")
+    for year in todo:
         started = time.monotonic()
-    if outside and connection.vendor == "postgresql":
-        log(f"foreign keys of the answers added back in {time.monotonic() - started:.1f}s")
+        with transaction.atomic():
+            answers = _large_year(year, satisfaction, orgs)
+        log(f"{year}: {answers:,} answers in {time.monotonic() - started:.1f}s")
     _analyse(log)
     started = time.monotonic()
     cycle_ids = list(

@@ -1,10 +1,12 @@
 """Writes of the benchmarking room: modules, cycles, participants, submissions, actions."""
 
+import polars as pl
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from institute.core.ratelimit import over_limit
 
+from . import bulk
 from .definitions import DefinitionError
 from .models import (
     Action,
@@ -219,6 +221,14 @@ def response_submit(*, link: SurveyLink, submission_token, answers: dict) -> tup
                     value=float(v),
                 )
             )
+    # The answers' references are checked as the bulk writer checks them (see models.Answer).
+    bulk.check_answers(
+        pl.DataFrame(
+            [(a.response_id, a.participant_id, a.question_id) for a in rows],
+            schema={"response_id": pl.Int64, "participant_id": pl.Int64, "question_id": pl.Int64},
+            orient="row",
+        )
+    )
     Answer.objects.bulk_create(rows)
     TextAnswer.objects.bulk_create(texts)
     return response, True

@@ -11,11 +11,19 @@ import threading
 import time
 import uuid
 
+import polars as pl
 import pytest
 from django.core.cache import cache
-from django.db import IntegrityError, close_old_connections, connection
+from django.db import (
+    IntegrityError,
+    OperationalError,
+    close_old_connections,
+    connection,
+    transaction,
+)
 from django.test import Client
 
+from institute.benchmarking import bulk
 from institute.benchmarking.forms import field_name
 from institute.benchmarking.models import Answer, Response
 
@@ -160,3 +168,50 @@ def test_a_check_before_inserting_does_not_replace_the_constraint(
     token = uuid.uuid4()
     _post_all_at_once(link, [token] * 20)  # some fail: the service finds two responses
     assert Response.objects.filter(submission_token=token).count() > 1
+
+
+def test_responses_checked_by_an_answer_write_cannot_be_deleted_until_it_ends(link):
+    """The answers have no database foreign keys: the writers' check locks their parents.
+
+    While one transaction has checked answers for a response, another cannot delete that
+    response (it waits, here until its lock timeout); a response nobody checked is deleted
+    at once, so the lock is what stops it.
+    """
+    checked, unchecked = Response.objects.bulk_create(
+        [
+            Response(link=link, participant=link.participant, module_version=link.module_version)
+            for _ in range(2)
+        ]
+    )
+    question = link.module_version.questions.order_by("position").first()
+    answers = pl.DataFrame(
+        {
+            "response_id": [checked.pk],
+            "participant_id": [link.participant_id],
+            "question_id": [question.pk],
+            "value": [4.0],
+        }
+    )
+    outcomes = {}
+
+    def delete(response):
+        try:
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL lock_timeout = '500ms'")
+                Response.objects.filter(pk=response.pk).delete()
+            outcomes[response.pk] = "deleted"
+        except OperationalError as exc:
+            outcomes[response.pk] = str(exc)
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        bulk.write_answers(answers)
+        for response in (unchecked, checked):
+            thread = threading.Thread(target=delete, args=(response,))
+            thread.start()
+            thread.join()
+    assert outcomes[unchecked.pk] == "deleted"
+    assert "lock timeout" in outcomes[checked.pk]
+    assert list(Answer.objects.values_list("response_id", flat=True)) == [checked.pk]

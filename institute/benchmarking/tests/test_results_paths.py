@@ -142,17 +142,3 @@ def test_large_seed_again_changes_nothing(db, monkeypatch):
     assert "large benchmarking data already seeded" in logged
     after = (Answer.objects.count(), Result.objects.count(), list(Cycle.objects.values("pk")))
     assert after == before
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="foreign keys dropped on PostgreSQL")
-def test_foreign_keys_left_out_by_a_stopped_load_are_put_back(db):
-    with connection.cursor() as cursor:
-        before = connection.introspection.get_constraints(cursor, bulk.ANSWER)
-        name = next(n for n, c in before.items() if c["foreign_key"])
-        cursor.execute(f'ALTER TABLE {bulk.ANSWER} DROP CONSTRAINT "{name}"')
-    assert bulk.foreign_keys_restore(Answer) == [before[name]["columns"][0]]
-    with connection.cursor() as cursor:
-        after = connection.introspection.get_constraints(cursor, bulk.ANSWER)
-    assert {n: c["foreign_key"] for n, c in after.items() if c["foreign_key"]} == {
-        n: c["foreign_key"] for n, c in before.items() if c["foreign_key"]
-    }
