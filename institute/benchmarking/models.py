@@ -199,13 +199,17 @@ class RangeIndex(models.Index):
     that participant's responses numbered together. A block-range index keeps one small
     summary per range of table pages, so writing a row costs next to nothing, where a B-tree
     costs as much as the row; looking up a response's answers (deleting it) reads the few
-    page ranges whose summaries cover it.
+    page ranges whose summaries cover it. Page ranges filled since the last summary are
+    read on every lookup until summarised: ``autosummarize`` has autovacuum summarise each
+    range as it fills.
     """
 
     def create_sql(self, model, schema_editor, using="", **kwargs):
-        if schema_editor.connection.vendor == "postgresql":
-            using = " USING brin"
-        return super().create_sql(model, schema_editor, using=using, **kwargs)
+        if schema_editor.connection.vendor != "postgresql":
+            return super().create_sql(model, schema_editor, using=using, **kwargs)
+        statement = super().create_sql(model, schema_editor, using=" USING brin", **kwargs)
+        statement.parts["extra"] = " WITH (autosummarize = on)" + statement.parts["extra"]
+        return statement
 
 
 class Answer(models.Model):
