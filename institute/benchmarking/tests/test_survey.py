@@ -3,12 +3,14 @@
 import uuid
 
 import pytest
+from django.db import IntegrityError
 from django.urls import reverse
 
+from institute.benchmarking.definitions import normalise
 from institute.benchmarking.models import Answer, Cycle, Response, TextAnswer
-from institute.benchmarking.services import SurveyClosed, response_submit
+from institute.benchmarking.services import SurveyClosed, module_load, response_submit
 
-from .conftest import make_cycle, make_organisation
+from .conftest import SMALL_MODULE, make_cycle, make_organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -123,6 +125,14 @@ def test_service_returns_existing_response_for_repeated_token(link):
     assert (created, created_again) == (True, False)
     assert again.pk == first.pk
     assert list(Answer.objects.values_list("value", flat=True)) == [4.0]
+
+
+def test_service_refuses_an_answer_to_another_versions_question_and_stores_nothing(link):
+    newer = module_load(definition=normalise({**SMALL_MODULE, "version": 2}))[0]
+    foreign = newer.questions.get(key="internet-solutions")
+    with pytest.raises(IntegrityError, match="a question of another module version"):
+        response_submit(link=link, submission_token=uuid.uuid4(), answers={foreign: 4.0})
+    assert Response.objects.count() == 0 and Answer.objects.count() == 0
 
 
 def test_closed_cycle_link_says_survey_is_closed(client, link):
