@@ -102,3 +102,8 @@ def route_below(page, request, path_components):
 def site_has_view_restrictions():
     """Whether any page of any site is private (kept until content next changes)."""
     return remember("view-restrictions:any", lambda: int(PageViewRestriction.objects.exists()))
+
+
+def public(pages):
+    """``pages.public()`` without its query for every view restriction while there are none."""
+    return pages.public() if site_has_view_restrictions() else pages

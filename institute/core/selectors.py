@@ -8,6 +8,7 @@ from wagtail.models import Site
 
 from .cache import remember
 from .models import HomePageHighlight, NewsPage, SiteChrome, StandardPage, Topic
+from .routing import public
 
 # Rendition specs used by templates; prefetched together so a listing costs one query for them.
 THUMBNAIL_SPEC = "fill-320x180"
@@ -52,7 +53,7 @@ def _default_menu(request):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    children = list(site.root_page.get_children().live().public().order_by("path"))
+    children = list(public(site.root_page.get_children().live()).order_by("path"))
     shown = [page for page in children if page.show_in_menus] or children
     return [(page.title, page.get_url(request)) for page in shown]
 
@@ -155,7 +156,7 @@ def news_posts(index=None, topic=None, *, with_authors=False):
     Topics, thumbnail renditions (and authors if asked) are prefetched and the body is
     deferred, so the number of queries does not grow with the number of posts.
     """
-    posts = NewsPage.objects.live().public()
+    posts = public(NewsPage.objects.live())
     if index is not None:
         posts = posts.child_of(index)
     if topic is not None:
@@ -171,7 +172,7 @@ def latest_news(limit=3, request=None):
     each, kept until content next changes."""
 
     def compute():
-        posts = NewsPage.objects.live().public().defer_streamfields().order_by("-date", "-pk")
+        posts = public(NewsPage.objects.live()).defer_streamfields().order_by("-date", "-pk")
         return [
             {"title": p.title, "url": p.get_url(request), "date": p.date, "summary": p.summary}
             for p in posts[:limit]
@@ -237,15 +238,14 @@ def topic_by_slug(slug):
 
 
 def topic_pages(topic, limit=6):
-    pages = StandardPage.objects.live().public().filter(topics=topic).order_by("title")[:limit]
+    pages = public(StandardPage.objects.live()).filter(topics=topic).order_by("title")[:limit]
     return [Item(title=p.title, url=p.url, summary=p.summary) for p in pages]
 
 
 def topic_news(topic, limit=6):
     """The newest posts on a topic, for its topic page."""
     posts = (
-        NewsPage.objects.live()
-        .public()
+        public(NewsPage.objects.live())
         .filter(topics=topic)
         .defer_streamfields()
         .order_by("-date", "-pk")[:limit]
