@@ -68,13 +68,16 @@ def _candidates(request, page, components):
     if memo is None:
         memo = request._institute_route_pages = {}
     if (page.path, components[0]) not in memo:
+        # By slug and depth only (the slug index finds them): a condition on the tree path
+        # tempts the planner into reading every page of the site through the path index.
         found = Page.objects.filter(
             slug__in=set(components),
-            path__startswith=page.path,
             depth__gt=page.depth,
             depth__lte=page.depth + len(components),
-        )
+        ).order_by()
         for candidate in found:
+            if not candidate.path.startswith(page.path):
+                continue
             key = (_parent_path(candidate), candidate.slug)
             # Two siblings with one slug: left to Wagtail's own lookup (which refuses them).
             memo[key] = None if key in memo else candidate
