@@ -15,6 +15,7 @@ reaches the index, because full-text engines treat quotes, ``*``, ``AND``/``OR``
 parentheses as syntax (SQLite's FTS5 raises errors on unbalanced input).
 """
 
+import hashlib
 import heapq
 import re
 import unicodedata
@@ -30,6 +31,7 @@ from modelsearch.query import PlainText
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from .cache import remember
 from .routing import public, site_has_view_restrictions
 from .selectors import Item
 
@@ -289,6 +291,11 @@ class SiteSearch:
     best *n* of each source from the search index and merges them, then fetches only the
     rows shown: one query per source to count, one to rank, and one per page type (or
     source) shown.
+
+    The count and the ranking of a query are kept until content next changes (``remember``;
+    any write to content retires them), so a query asked again — the next page of results,
+    or the same words from someone else — costs only the rows shown. A registered source
+    whose rows change with time alone (say, "upcoming") is at most the cache timeout late.
     """
 
     def __init__(self, query):
@@ -298,12 +305,16 @@ class SiteSearch:
             (source.key, source, Ranking(source.queryset(), query, parsed)) for source in sources()
         ]
         self._count = None
+        self._key = hashlib.sha256(query.encode()).hexdigest()
 
     @property
     def total(self):
         """How many results there are in all (only the first MAX_RESULTS can be paged through)."""
         if self._count is None:
-            self._count = sum(ranking.count() for _, _, ranking in self._searches)
+            self._count = remember(
+                f"search-count:{self._key}",
+                lambda: sum(ranking.count() for _, _, ranking in self._searches),
+            )
         return self._count
 
     def count(self):
@@ -312,19 +323,24 @@ class SiteSearch:
     def __len__(self):
         return self.count()
 
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self[index : index + 1][0]
-        start, stop = index.start or 0, min(index.stop or MAX_RESULTS, MAX_RESULTS)
+    def _best(self, stop):
+        """``(source key, pk)`` of the best ``stop`` results of all sources, best first."""
         streams = []
         for key, _source, ranking in self._searches:
             found = ranking.best(stop)
             streams.append(
                 [(-_relevance(score), key, n, pk) for n, (pk, score) in enumerate(found)]
             )
-        chosen = list(heapq.merge(*streams))[start:stop]
+        return [(key, pk) for _, key, _, pk in heapq.merge(*streams)][:stop]
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, min(index.stop or MAX_RESULTS, MAX_RESULTS)
+        best = remember(f"search-best:{stop}:{self._key}", lambda: self._best(stop))
+        chosen = best[start:stop]
         wanted = {}
-        for _, key, _, pk in chosen:
+        for key, pk in chosen:
             wanted.setdefault(key, []).append(pk)
         by_key = {key: source for key, source, _ in self._searches}
         objects = {}
@@ -337,7 +353,7 @@ class SiteSearch:
                     pk: Result(source.to_item(obj), source.label)
                     for pk, obj in source.queryset().in_bulk(pks).items()
                 }
-        return [objects[key][pk] for _, key, _, pk in chosen if pk in objects[key]]
+        return [objects[key][pk] for key, pk in chosen if pk in objects[key]]
 
 
 def register_core_sources():

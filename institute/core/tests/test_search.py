@@ -247,3 +247,29 @@ def test_search_pages_through_every_result_once(client, ranked_posts, make_post,
     assert len(seen) == len(set(seen)) == 11
     assert "Digital leadership draft" not in seen
     assert "Only digital" not in seen
+
+
+def test_a_query_asked_again_costs_only_the_rows_shown(
+    client, ranked_posts, make_post, no_page_cache
+):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get("/search/", {"q": "digital leadership"}).content.decode()
+        return len(captured), [title for _, title in _results(html)]
+
+    first, titles = queries()
+    again, titles_again = queries()
+    assert titles_again == titles
+    assert again < first
+
+
+def test_kept_search_results_are_retired_when_content_changes(
+    client, ranked_posts, make_post, no_page_cache
+):
+    html = client.get("/search/", {"q": "digital leadership"}).content.decode()
+    assert "10 results" in html
+    assert "Fresh digital leadership" not in html
+    make_post(title="Fresh digital leadership", body=_body("digital leadership " * 20))
+    html = client.get("/search/", {"q": "digital leadership"}).content.decode()
+    assert "11 results" in html
+    assert [title for _, title in _results(html)][0] == "Fresh digital leadership"
