@@ -149,17 +149,39 @@ class _ParsedTsQuery(SearchQuery):
         return "%s::tsquery", [self.text]
 
 
+# Up to this many unpublished pages are left out by their ids; more, by a subquery.
+_HIDDEN_PAGES_BY_ID = 1000
+
+
+def _hidden_pages():
+    """Pks of the pages that are not live (as text, like the index's object ids), or ``None``
+    when there are too many to list; kept until content next changes."""
+
+    def compute():
+        pks = Page.objects.filter(live=False).values_list("pk", flat=True)
+        found = [str(pk) for pk in pks[: _HIDDEN_PAGES_BY_ID + 1]]
+        return found if len(found) <= _HIDDEN_PAGES_BY_ID else "many"
+
+    found = remember("search:hidden-pages", compute)
+    return None if found == "many" else found
+
+
 def _restricted_to(entries, queryset, object_id="object_id"):
     """Index entries of the rows of ``queryset`` only.
 
-    For pages, the rows left out (drafts, expired pages) are usually few: excluding them is
-    one small hashed lookup per entry where keeping the live ones is a join with every page.
+    For pages, the rows left out (drafts, expired pages) are usually few, or none: excluding
+    them by id costs nothing, where keeping the live ones is a join with every page (and
+    even a subquery for the hidden ones reads every page, on every search).
     """
     model = queryset.model
     as_text = {"_pk_text": Cast("pk", CharField())}
     if issubclass(model, Page) and not site_has_view_restrictions():
-        hidden = Page.objects.filter(live=False).order_by().values(**as_text)
-        return entries.exclude(**{f"{object_id}__in": Subquery(hidden)})
+        hidden = _hidden_pages()
+        if hidden is None:
+            hidden = Subquery(Page.objects.filter(live=False).order_by().values(**as_text))
+        elif not hidden:
+            return entries
+        return entries.exclude(**{f"{object_id}__in": hidden})
     return entries.filter(**{f"{object_id}__in": Subquery(queryset.order_by().values(**as_text))})
 
 

@@ -273,3 +273,17 @@ def test_kept_search_results_are_retired_when_content_changes(
     html = client.get("/search/", {"q": "digital leadership"}).content.decode()
     assert "11 results" in html
     assert [title for _, title in _results(html)][0] == "Fresh digital leadership"
+
+
+@pytest.mark.parametrize("listed", [1000, 0])
+def test_unpublished_pages_are_never_found(client, ranked_posts, monkeypatch, listed):
+    # Left out by their ids while they are few, by a subquery when there are many.
+    monkeypatch.setattr(search, "_HIDDEN_PAGES_BY_ID", listed)
+    from wagtail.models import Page
+
+    ranking = search.Ranking(Page.objects.live(), "digital leadership")
+    assert ranking.count() == 10
+    best = [pk for pk, _ in ranking.best(20)]
+    titles = set(Page.objects.filter(pk__in=best).values_list("title", flat=True))
+    assert "Digital leadership draft" not in titles
+    assert len(titles) == 10
