@@ -45,17 +45,24 @@ def _load_site(request):
 
 
 class SiteMiddleware:
-    """Finds the request's site from the cache (``Site.find_for_request`` then uses it)."""
+    """Gives Wagtail's page view the request's site from the cache (``Site.find_for_request``
+    then uses it). Other views find it, if they need it at all, as Wagtail does."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        hostname = split_domain_port(request._get_raw_host())[0]
-        site = remember(f"site:{hostname}:{request.get_port()}", lambda: _load_site(request))
-        if site is not None:
-            request._wagtail_site = site
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from wagtail import views as wagtail_views
+
+        if view_func is wagtail_views.serve and not hasattr(request, "_wagtail_site"):
+            hostname = split_domain_port(request._get_raw_host())[0]
+            key = f"site:{hostname}:{request.get_port()}"
+            site = remember(key, lambda: _load_site(request))
+            if site is not None:
+                request._wagtail_site = site
 
 
 def _parent_path(page):
