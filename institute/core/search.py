@@ -166,16 +166,16 @@ def _hidden_pages():
     return None if found == "many" else found
 
 
-def _restricted_to(entries, queryset, object_id="object_id"):
+def _restricted_to(entries, queryset, object_id="object_id", *, live_pages=False):
     """Index entries of the rows of ``queryset`` only.
 
-    For pages, the rows left out (drafts, expired pages) are usually few, or none: excluding
+    ``live_pages``: ``queryset`` is every live page (``Page.objects.live()``, and public).
+    Then the rows left out (drafts, expired pages) are usually few, or none: excluding
     them by id costs nothing, where keeping the live ones is a join with every page (and
     even a subquery for the hidden ones reads every page, on every search).
     """
-    model = queryset.model
     as_text = {"_pk_text": Cast("pk", CharField())}
-    if issubclass(model, Page) and not site_has_view_restrictions():
+    if live_pages and not site_has_view_restrictions():
         hidden = _hidden_pages()
         if hidden is None:
             hidden = Subquery(Page.objects.filter(live=False).order_by().values(**as_text))
@@ -197,8 +197,9 @@ class Ranking:
     site search tests compare it with the backend's own results.
     """
 
-    def __init__(self, queryset, query, parsed=None):
+    def __init__(self, queryset, query, parsed=None, *, live_pages=False):
         self.queryset = queryset
+        self.live_pages = live_pages
         self.query = query
         # PostgreSQL's parsed query, by its SQL: shared by the rankings of one search.
         self._parsed = {} if parsed is None else parsed
@@ -225,7 +226,9 @@ class Ranking:
         ).filter(
             index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
         )
-        entries = _restricted_to(entries, self.queryset, "index_entry__object_id")
+        entries = _restricted_to(
+            entries, self.queryset, "index_entry__object_id", live_pages=self.live_pages
+        )
         score = compiler._build_rank_expression(compiler.get_search_vectors(), config)
         # bm25(): lower is better.
         return entries, "index_entry__object_id", score, False
@@ -261,7 +264,7 @@ class Ranking:
             # matching entries.
             .filter(Q(body=tsquery) | Q(title=tsquery) | Q(_vector_=tsquery))
         )
-        entries = _restricted_to(entries, self.queryset)
+        entries = _restricted_to(entries, self.queryset, live_pages=self.live_pages)
         return entries, "object_id", score, True
 
     def _entries(self):
@@ -323,7 +326,8 @@ class SiteSearch:
     def __init__(self, query):
         self.query = query
         parsed = {}
-        self._searches = [("pages", None, Ranking(public(Page.objects.live()), query, parsed))] + [
+        pages = Ranking(public(Page.objects.live()), query, parsed, live_pages=True)
+        self._searches = [("pages", None, pages)] + [
             (source.key, source, Ranking(source.queryset(), query, parsed)) for source in sources()
         ]
         self._count = None

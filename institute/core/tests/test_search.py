@@ -281,9 +281,17 @@ def test_unpublished_pages_are_never_found(client, ranked_posts, monkeypatch, li
     monkeypatch.setattr(search, "_HIDDEN_PAGES_BY_ID", listed)
     from wagtail.models import Page
 
-    ranking = search.Ranking(Page.objects.live(), "digital leadership")
+    ranking = search.Ranking(Page.objects.live(), "digital leadership", live_pages=True)
     assert ranking.count() == 10
     best = [pk for pk, _ in ranking.best(20)]
     titles = set(Page.objects.filter(pk__in=best).values_list("title", flat=True))
     assert "Digital leadership draft" not in titles
     assert len(titles) == 10
+
+
+def test_ranking_keeps_to_its_queryset(ranked_posts, news_index):
+    from institute.core.models import NewsPage, StandardPage
+
+    assert search.Ranking(StandardPage.objects.live(), "digital leadership").count() == 1
+    news = search.Ranking(NewsPage.objects.live().child_of(news_index), "digital leadership")
+    assert news.count() == 9
