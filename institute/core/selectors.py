@@ -1,9 +1,11 @@
 """Reads the roof offers to the rooms and to its own views, each in a bounded number of queries."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
+from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Site
 
 from .cache import remember
@@ -165,6 +167,54 @@ def news_posts(index=None, topic=None, *, with_authors=False):
     if with_authors:
         posts = posts.prefetch_related("authors")
     return posts.defer_streamfields().order_by("-date", "-pk")
+
+
+@dataclass(frozen=True)
+class PostCard:
+    """What a listing shows of a post, ready to render (no queries, no image work)."""
+
+    title: str
+    url: str
+    date: datetime.date
+    summary: str
+    topics: tuple = ()  # (slug, name) of each topic, by name
+    image_html: str = ""  # the thumbnail's <img>, as {% image … fill-320x180 %} writes it
+
+
+class NewsListing:
+    """The posts of a listing (``news_posts``) for Django's Paginator: the count and each
+    page's cards are kept until content next changes, so a listing page costs no queries for
+    its posts and no image work while nothing changes."""
+
+    def __init__(self, index, topic, request):
+        self._posts = news_posts(index, topic)
+        self._request = request
+        topic_key = topic.pk if topic is not None else ""
+        self._key = f"news-listing:{request.get_host()}:{index.pk}:{topic_key}"
+
+    def count(self):
+        return remember(f"{self._key}:count", self._posts.count)
+
+    def _card(self, post):
+        image_html = ""
+        if post.image:
+            rendition = get_rendition_or_not_found(post.image, THUMBNAIL_SPEC)
+            image_html = rendition.img_tag({"alt": "", "class": "post-card__image"})
+        return PostCard(
+            title=post.title,
+            url=post.get_url(self._request),
+            date=post.date,
+            summary=post.summary,
+            topics=tuple((topic.slug, topic.name) for topic in post.topics.all()),
+            image_html=image_html,
+        )
+
+    def __getitem__(self, index):
+        start, stop = index.start, index.stop  # the Paginator asks for slices only
+        return remember(
+            f"{self._key}:{start}:{stop}",
+            lambda: [self._card(post) for post in self._posts[start:stop]],
+        )
 
 
 def latest_news(limit=3, request=None):
