@@ -101,9 +101,10 @@ def calendar_listing(request, page, kind, sub_kind):
     now = timezone.now()
     base = page.get_url(request)
     counts = _facet_counts(filters, now)
-    paginator = Paginator(selectors.calendar_occurrences(filters, now=now), PER_PAGE)
+    paginator = Paginator(selectors.calendar_ids(filters, now=now), PER_PAGE)
     paginator.count = counts["when"][filters.when]  # already counted with the facets
     page_obj = paginator.get_page(filters.page)
+    page_obj.object_list = selectors.with_places(list(page_obj.object_list))
     path = filters.path(base)
     heading = _heading(filters)
     context = page.get_context(request)
