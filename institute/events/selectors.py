@@ -156,32 +156,66 @@ def _summed(filters, now):
     }
 
 
+def _by_time(filters, field, now):
+    """Occurrences by ``field``, each group's count on both sides of the time filter."""
+    rows = (
+        apply_filters(live_occurrences(), filters, now=now, by_time=False)
+        .order_by()
+        .values(field)
+        .annotate(
+            upcoming=Count("pk", filter=Q(end__gte=now)), past=Count("pk", filter=Q(end__lt=now))
+        )
+    )
+    return {row[field]: {When.UPCOMING: row["upcoming"], When.PAST: row["past"]} for row in rows}
+
+
+def _side(grouped, when):
+    return {value: sides[when] for value, sides in grouped.items() if sides[when]}
+
+
 def facet_counts(filters: CalendarFilters, *, now=None) -> dict:
     """For every filter, how many occurrences each of its options would give, the other
     filters staying as they are.
 
-    A fixed number of queries whatever the data. The kind, sub-kind, region and format
-    counts come from one grouped query (``_summed``), which reads everything matching the
-    search, topic and time; when two or more narrow filters are chosen, one GROUP BY per
-    facet is cheaper, as each still has a narrow filter to read by. Then one query counts
-    both sides of the time filter with every other filter applied (the listing's own total
-    is one of them) and one counts by topic.
+    A fixed number of queries whatever the data. Usually the kind, sub-kind, region and
+    format counts come from one grouped query (``_summed``), which reads everything matching
+    the search, topic and time; then one query counts both sides of the time filter with
+    every other filter applied (the listing's own total is one of them) and one by topic.
+    When two or more narrow filters (sub-kind, region, format) are chosen, reading everything
+    is the slow way: each facet gets its own GROUP BY, which can read by the narrow filter it
+    keeps, counting both sides of the time filter at once so that the region's also gives
+    the time counts.
     """
     now = now or timezone.now()
     if sum(1 for name in NARROW if getattr(filters, name)) >= 2:
+        regions = _by_time(filters.without("region"), "item__region", now)
         counts = {
-            "kind": _grouped(filters.without("kind", "sub_kind"), "item__kind", now),
-            "region": _grouped(filters.without("region"), "item__region", now),
-            "format": _grouped(filters.without("format"), "item__format", now),
-            "sub_kind": _grouped(filters.without("sub_kind"), "item__sub_kind", now)
+            "kind": _side(
+                _by_time(filters.without("kind", "sub_kind"), "item__kind", now), filters.when
+            ),
+            "region": _side(regions, filters.when),
+            "format": _side(_by_time(filters.without("format"), "item__format", now), filters.when),
+            "sub_kind": _side(
+                _by_time(filters.without("sub_kind"), "item__sub_kind", now), filters.when
+            )
             if filters.kind
             else {},
+            "when": {
+                when.value: sum(
+                    sides[when]
+                    for region, sides in regions.items()
+                    if filters.region is None or region == filters.region
+                )
+                for when in When
+            },
         }
     else:
         counts = _summed(filters, now)
-    counts["when"] = apply_filters(live_occurrences(), filters, now=now, by_time=False).aggregate(
-        upcoming=Count("pk", filter=Q(end__gte=now)), past=Count("pk", filter=Q(end__lt=now))
-    )
+        counts["when"] = apply_filters(
+            live_occurrences(), filters, now=now, by_time=False
+        ).aggregate(
+            upcoming=Count("pk", filter=Q(end__gte=now)), past=Count("pk", filter=Q(end__lt=now))
+        )
     counts["topic"] = _grouped(filters.without("topic"), "item__topics__slug", now)
     return counts
 

@@ -234,6 +234,7 @@ def _bulk_items(calendar, count, offset):
             title=f"Bulk item {offset + n}",
             slug=f"bulk-item-{offset + n}",
             kind=("events", "training", "webinars")[n % 3],
+            sub_kind=("conference", "workshop", "")[n % 3],
             start=start + dt.timedelta(hours=n),
             end=start + dt.timedelta(hours=n + 1),
         )
@@ -242,8 +243,15 @@ def _bulk_items(calendar, count, offset):
     bulk_add_items(calendar, items)
 
 
-def test_listing_query_count_is_the_same_for_10_and_1000_items(client, calendar, topic):
-    url = "/calendar/training/?format=in-person&q=bulk"
+@pytest.mark.parametrize(
+    "url",
+    [
+        # Facets from one grouped query, and from one query per facet (two narrow filters).
+        "/calendar/training/?format=in-person&q=bulk",
+        "/calendar/training/workshop/?region=national&format=in-person",
+    ],
+)
+def test_listing_query_count_is_the_same_for_10_and_1000_items(client, calendar, topic, url):
     _bulk_items(calendar, 10, 0)
     client.get("/calendar/?warm=up")  # the site's root paths are cached after a first request
     small = _listing_queries(client, url)
