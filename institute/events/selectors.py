@@ -1,8 +1,8 @@
 """Reads of the calendar: the filtered listing, its facet counts, bookings and attendees.
 
 Every function runs a fixed number of queries whatever the amount of data: the listing
-selects each occurrence with its item in one query, and facet counts are two GROUP BY
-queries whatever the number of filters.
+reads a page of occurrence ids in one query and those occurrences with their items and places
+in another, and the facet counts are three to five GROUP BY queries (``facet_counts``).
 """
 
 from collections import Counter
