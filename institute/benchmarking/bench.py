@@ -348,7 +348,7 @@ def _import(ctx):
             + (
                 f"(COPY), of which the deferred foreign-key checks {keys:.2f} s"
                 if vendor == "postgresql"
-                else "(executemany)"
+                else "(JSON rows, json_each)"
             ),
         )
     ]

@@ -7,7 +7,7 @@ training on recognising suspicious weblinks. A 2024 cycle is open so coordinator
 their survey links and live response counts.
 
 ``--scale large``: 25 years × 100 organisations × 400 responses × 30 questions (30 M
-answers) of the *User satisfaction* module, written by the bulk paths (COPY / executemany),
+answers) of the *User satisfaction* module, written by the bulk paths (COPY / JSON rows),
 one committed transaction per year after ``seed_demo``'s own transaction: a stopped run
 resumes where it stopped, a finished one changes nothing.
 
