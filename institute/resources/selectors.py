@@ -3,13 +3,16 @@ facet counts and search, and what to show beside a resource."""
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import CharField, Count, Exists, OuterRef, Q, Value
+from django.db.models import CharField, Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Cast, ExtractYear, Substr
+from wagtail.models import Page
 
 from institute.core import topics as topic_registry
 from institute.core.cache import remember
+from institute.core.models import Topic
 from institute.core.selectors import Item
 from institute.people import roles
 
@@ -164,45 +167,84 @@ def _year_text(field, text):
 
 
 def _facets(base, filters, *, type_slug, topic, collection, year):
-    """All four facets' counts in one query (a UNION ALL of four grouped counts)."""
+    """All four facets' counts in one query, from one pass over the resources ``base`` holds.
+
+    The resources are read once (a materialised ``WITH``), each with its type, year and
+    whether it has the chosen topic and is in the chosen collection; each facet then counts
+    the rows every *other* chosen facet keeps. Four separate grouped counts (each joining
+    the page tree again, with ``COUNT(DISTINCT …)``) cost about ten times as much at 10,000
+    resources. A resource has a topic, or is in a collection, at most once (unique
+    constraints), so plain counts are counts of resources.
+    """
     text = CharField()
-
-    def grouped(queryset, name, value, label):
-        return (
-            queryset.order_by()
-            .annotate(facet=Value(name, output_field=text), value=value, label=label)
-            .values_list("facet", "value", "label")
-            .annotate(n=Count("pk", distinct=True))
+    topic_table = ResourcePage.topics.through._meta.db_table
+    columns = {
+        "rid": F("pk"),
+        "rtype": Cast("resource_type", text),
+        "ryear": _year_text("published", text),
+    }
+    if topic:
+        columns["rtopic"] = Exists(
+            ResourcePage.topics.through.objects.filter(
+                resourcepage_id=OuterRef("pk"), topic__slug=topic
+            )
         )
+    if collection:
+        columns["rcollection"] = Exists(
+            CollectionItem.objects.filter(resource_id=OuterRef("pk"), collection__slug=collection)
+        )
+    try:
+        base_sql, base_params = base.order_by().values(**columns).query.sql_with_params()
+    except EmptyResultSet:  # a search that matched nothing: no query at all
+        base_sql = None
+    # What keeps a row, per chosen facet: each facet's counts use every other condition.
+    keeps = {}
+    if type_slug:
+        keeps["type"] = ("b.rtype = %s", [type_slug])
+    if topic:
+        keeps["topic"] = ("b.rtopic", [])
+    if collection:
+        keeps["collection"] = ("b.rcollection", [])
+    if year:
+        keeps["year"] = ("b.ryear = %s", [str(year)])
 
-    parts = [
-        grouped(
-            _apply(base, filters, "type"),
-            "type",
-            Cast("resource_type", text),
-            Value("", output_field=text),
+    def where(facet):
+        kept = [keeps[name] for name in keeps if name != facet]
+        if not kept:
+            return "", []
+        return " WHERE " + " AND ".join(sql for sql, _ in kept), [p for _, ps in kept for p in ps]
+
+    q = connection.ops.quote_name
+    parts = {
+        "type": "SELECT 'type', b.rtype, '', COUNT(*) FROM base b{where} GROUP BY b.rtype",
+        "topic": (
+            f"SELECT 'topic', t.{q('slug')}, t.{q('name')}, COUNT(*) FROM base b"  # noqa: S608 — names from the models, values as %s
+            f" JOIN {q(topic_table)} rt ON rt.{q('resourcepage_id')} = b.rid"
+            f" JOIN {q(Topic._meta.db_table)} t ON t.{q('id')} = rt.{q('topic_id')}"
+            f"{{where}} GROUP BY t.{q('slug')}, t.{q('name')}"
         ),
-        grouped(
-            _apply(base, filters, "topic").filter(topics__isnull=False),
-            "topic",
-            Cast("topics__slug", text),
-            Cast("topics__name", text),
+        "collection": (
+            f"SELECT 'collection', p.{q('slug')}, p.{q('title')}, COUNT(*) FROM base b"  # noqa: S608 — names from the models, values as %s
+            f" JOIN {q(CollectionItem._meta.db_table)} ci ON ci.{q('resource_id')} = b.rid"
+            f" JOIN {q(Page._meta.db_table)} p ON p.{q('id')} = ci.{q('collection_id')}"
+            f"{{where}} GROUP BY p.{q('slug')}, p.{q('title')}"
         ),
-        grouped(
-            _apply(base, filters, "collection").filter(collection_items__isnull=False),
-            "collection",
-            Cast("collection_items__collection__slug", text),
-            Cast("collection_items__collection__title", text),
-        ),
-        grouped(
-            _apply(base, filters, "year"),
-            "year",
-            _year_text("published", text),
-            Value("", output_field=text),
-        ),
-    ]
+        "year": "SELECT 'year', b.ryear, '', COUNT(*) FROM base b{where} GROUP BY b.ryear",
+    }
+    found = []
+    sql, params = [], list(base_params) if base_sql else []
+    for name, part in parts.items():
+        condition, condition_params = where(name)
+        sql.append(part.format(where=condition))
+        params.extend(condition_params)
+    if base_sql:
+        statement = f"WITH base AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(sql)
+        with connection.cursor() as cursor:
+            cursor.execute(statement, params)
+            found = cursor.fetchall()
+
     rows = {"type": {}, "topic": [], "collection": [], "year": []}
-    for facet, value, label, n in parts[0].union(*parts[1:], all=True):
+    for facet, value, label, n in found:
         if facet == "type":
             rows["type"][value] = n
         elif value:
