@@ -50,3 +50,17 @@ def match(queryset, query):
         return sorted(scores, key=lambda pk: (scores[pk], -pk))
     results = queryset.search(terms, operator="and", order_by_relevance=True)
     return list(results.get_queryset().values_list("pk", flat=True))
+
+
+def kept_in_order(keys, queryset, start, stop):
+    """``keys[start:stop]`` of those ``queryset`` holds, in the order of ``keys`` — one query
+    that returns only that page (SQLite: ``keys`` as one JSON parameter)."""
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    limit = -1 if stop is None else stop - start
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT m.value FROM json_each(%s) m WHERE m.value IN ({sql})"  # noqa: S608 — %s only
+            " ORDER BY m.key LIMIT %s OFFSET %s",
+            [json.dumps([int(pk) for pk in keys]), *params, limit, start],
+        )
+        return [int(row[0]) for row in cursor.fetchall()]

@@ -1,12 +1,21 @@
 """Reads of the resource hub: who may read members' content, the hub's filtered listing with
 facet counts and search, and what to show beside a resource."""
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import CharField, Exists, F, OuterRef, Q, Value
+from django.db.models import (
+    BooleanField,
+    CharField,
+    ExpressionWrapper,
+    F,
+    Q,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Cast, ExtractYear, Substr
 from wagtail.models import Page
 
@@ -17,8 +26,8 @@ from institute.core.selectors import Item
 from institute.people import roles
 
 from .models import CollectionItem, PodcastEpisodePage, ResourcePage, ResourceType
-from .search import ids_param, match
-from .text import highlight, html_text, stream_text
+from .search import ids_param, kept_in_order, match
+from .text import highlight, html_text, search_text, stream_text
 
 # The group the people room gives to members; staff read everything too.
 MEMBER_GROUP = roles.MEMBER
@@ -91,40 +100,41 @@ def hub_results(
 
     Each facet's counts apply every *other* chosen facet, so a count says how many resources
     choosing that value would give. The query count is fixed whatever the data size: one
-    query for all the facets (a UNION ALL), the page itself and one prefetch of topics; a
-    search adds its one full-text match and one query for which matches this view may show.
-    Search runs through Wagtail's search backend (SQLite FTS5 or PostgreSQL full text) once
-    per request (``search.match``); the keys of the matches then stand in for the match in
-    the facet and listing queries, so facets and sorting stay in plain SQL.
+    query for all the facets (kept until content next changes), the page itself and one
+    prefetch of topics; a search adds its one full-text match and one query for which
+    matches this view may show. Search runs through Wagtail's search backend (SQLite FTS5 or
+    PostgreSQL full text) once per request (``search.match``); the keys of the matches then
+    stand in for the match in the facet and listing queries, so facets and sorting stay in
+    plain SQL.
     """
     base = published_resources().descendant_of(hub)
     filters = _facet_filters(type_slug=type_slug, topic=topic, collection=collection, year=year)
-    ranked = None
+    best = None
     if query:
-        base, ranked = _searched(base, filters, query)
-    facets = _facets(
-        base, filters, type_slug=type_slug, topic=topic, collection=collection, year=year
+        base, best = _searched(base, filters, query)
+    # The counts are the same for every visitor and change only with content: kept until
+    # content next changes, so a view read again (or by a signed-in visitor, whom the page
+    # cache does not serve) skips the one query that reads every resource.
+    view = [hub.pk, type_slug, topic, collection, year, search_text(query) if query else None]
+    facets = remember(
+        "resources:facets:" + hashlib.sha256(json.dumps(view).encode()).hexdigest(),
+        lambda: _facets(
+            base, filters, type_slug=type_slug, topic=topic, collection=collection, year=year
+        ),
     )
-    listing = _apply(base, filters)
     # Every resource has exactly one type, so the type facet (which applies every other
     # filter) already holds the total: no separate COUNT query.
     type_counts = {o.value: o.count for o in facets["type"]}
     total = type_counts.get(type_slug, 0) if type_slug else sum(type_counts.values())
-    if ranked is not None and sort == "relevance":
-        page = Paginator(ranked, per_page).get_page(page_number)
-        found = (
-            ResourcePage.objects.filter(pk__in=page.object_list)
-            .prefetch_related("topics")
-            .in_bulk()
-        )
-        page.object_list = [found[pk] for pk in page.object_list if pk in found]
+    if best is not None and sort == "relevance":
+        paginator = Paginator(_BestMatches(best, total), per_page)
     else:
-        listing = listing.order_by("-published", "-pk").prefetch_related("topics")
+        listing = _apply(base, filters).order_by("-published", "-pk").prefetch_related("topics")
         if not query:
             listing = listing.defer("body", "members_body")
         paginator = Paginator(listing, per_page)
-        paginator.count = total
-        page = paginator.get_page(page_number)
+    paginator.count = total
+    page = paginator.get_page(page_number)
     snippets = {}
     if query:
         for resource in page.object_list:
@@ -133,28 +143,57 @@ def hub_results(
     return HubResults(page=page, total=total, facets=facets, snippets=snippets)
 
 
-def _searched(base, filters, query):
-    """The resources of ``base`` matching ``query``, as a queryset over their keys, and the
-    keys of those the chosen facets keep, best match first (``None`` without search terms).
+class _BestMatches:
+    """The matches of a search, best first, for a ``Paginator``: only the page asked for is
+    read (its length is the total the facet counts already hold)."""
 
-    Two queries: the backend's match, then one read of which matches ``base`` holds (live,
-    public, in this hub) and which of them the facets keep.
+    def __init__(self, best, total):
+        self.best, self.total = best, total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, window):
+        resources = self.best(window.start or 0, window.stop)
+        prefetch_related_objects(resources, "topics")
+        return resources
+
+
+def _searched(base, filters, query):
+    """The resources of ``base`` matching ``query`` (a queryset, for the facets and the date
+    sort) and a function giving the page ``[start:stop]`` of those the chosen facets keep,
+    best match first (``None`` when the query has no search terms).
+
+    The full-text match runs once per request and no list of every match is kept: on
+    PostgreSQL the facets read the match unranked (its index answers it) and the page ranks
+    only the matches the facets keep, reading the one page of them; on SQLite one FTS5 query
+    gives every match's BM25 score (``search.match``) and one more query keeps the page of
+    them this view shows.
     """
-    matches = match(base, query)
-    if matches is None:
+    terms = search_text(query)
+    if not terms:
         return base.none(), None
+    if connection.vendor == "postgresql":
+        matched = base.search(terms, operator="and", order_by_relevance=False)
+        within = ResourcePage.objects.filter(pk__in=matched.get_queryset().order_by().values("pk"))
+
+        def best(start, stop):
+            ranked = base.search(terms, operator="and", order_by_relevance=True)
+            return list(_apply(ranked.get_queryset(), filters)[start:stop])
+
+        return within, best
+
+    matches = match(base, query)
     if not matches:
-        return base.none(), []
-    rows = base.filter(pk__in=ids_param(matches)).order_by()
-    if filters:
-        kept = _apply(ResourcePage.objects.filter(pk=OuterRef("pk")), filters)
-        rows = rows.annotate(kept=Exists(kept)).values_list("pk", "kept")
-    else:
-        rows = rows.annotate(kept=Value(True)).values_list("pk", "kept")
-    shown = dict(rows)
-    keys = [pk for pk in matches if pk in shown]
-    ranked = [pk for pk in keys if shown[pk]]
-    return ResourcePage.objects.filter(pk__in=ids_param(keys)), ranked
+        return base.none(), lambda start, stop: []
+    within = base.filter(pk__in=ids_param(matches))
+
+    def best(start, stop):
+        keys = kept_in_order(matches, _apply(base, filters), start, stop)
+        found = ResourcePage.objects.filter(pk__in=keys).in_bulk()
+        return [found[pk] for pk in keys]
+
+    return within, best
 
 
 def _year_text(field, text):
@@ -184,14 +223,22 @@ def _facets(base, filters, *, type_slug, topic, collection, year):
         "ryear": _year_text("published", text),
     }
     if topic:
-        columns["rtopic"] = Exists(
-            ResourcePage.topics.through.objects.filter(
-                resourcepage_id=OuterRef("pk"), topic__slug=topic
-            )
+        columns["rtopic"] = ExpressionWrapper(
+            Q(
+                pk__in=ResourcePage.topics.through.objects.filter(topic__slug=topic).values(
+                    "resourcepage_id"
+                )
+            ),
+            output_field=BooleanField(),
         )
     if collection:
-        columns["rcollection"] = Exists(
-            CollectionItem.objects.filter(resource_id=OuterRef("pk"), collection__slug=collection)
+        columns["rcollection"] = ExpressionWrapper(
+            Q(
+                pk__in=CollectionItem.objects.filter(collection__slug=collection).values(
+                    "resource_id"
+                )
+            ),
+            output_field=BooleanField(),
         )
     try:
         base_sql, base_params = base.order_by().values(**columns).query.sql_with_params()
