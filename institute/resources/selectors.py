@@ -164,26 +164,13 @@ def _searched(base, filters, query):
     sort) and a function giving the page ``[start:stop]`` of those the chosen facets keep,
     best match first (``None`` when the query has no search terms).
 
-    The full-text match runs once per request and no list of every match is kept: on
-    PostgreSQL the facets read the match unranked (its index answers it) and the page ranks
-    only the matches the facets keep, reading the one page of them; on SQLite one FTS5 query
-    gives every match's BM25 score (``search.match``) and one more query keeps the page of
-    them this view shows.
+    The full-text match runs once (``search.match``: the keys of every match, best first);
+    then one query keeps the one page of them this view shows, in that order, so no list of
+    every match the view keeps is read back.
     """
-    terms = search_text(query)
-    if not terms:
-        return base.none(), None
-    if connection.vendor == "postgresql":
-        matched = base.search(terms, operator="and", order_by_relevance=False)
-        within = ResourcePage.objects.filter(pk__in=matched.get_queryset().order_by().values("pk"))
-
-        def best(start, stop):
-            ranked = base.search(terms, operator="and", order_by_relevance=True)
-            return list(_apply(ranked.get_queryset(), filters)[start:stop])
-
-        return within, best
-
     matches = match(base, query)
+    if matches is None:
+        return base.none(), None
     if not matches:
         return base.none(), lambda start, stop: []
     within = base.filter(pk__in=ids_param(matches))
