@@ -63,6 +63,8 @@ def check_answers(frame: pl.DataFrame) -> None:
     locked against deletion until the transaction ends (PostgreSQL ``FOR KEY SHARE``, the
     lock a foreign key takes; SQLite's writer holds the whole database), so what is checked
     here still holds at commit. One query per parent table instead of three per answer.
+    The responses are read by their id range: a batch's responses are numbered together
+    (``next_response_id``), so the range holds little else.
     """
     if not frame.height:
         return

@@ -59,18 +59,19 @@ def read_table(path) -> pl.DataFrame:
 
 def _read_csv(path) -> pl.DataFrame:
     data = path.read_bytes()
-    if not data.strip():
+    if not data or data.isspace():  # without copying the file as strip() would
         raise ImportFileError("the file is empty")
     try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        row = data[: exc.start].count(b"\n") + 1
-        raise ImportFileError(
-            f"row {row}: the file is not UTF-8 text; save it as 'CSV UTF-8' and try again"
-        ) from exc
-    try:
+        # Every column is read as text, which Polars checks is UTF-8 as it goes.
         return pl.read_csv(data, infer_schema=False, encoding="utf8")
     except pl.exceptions.PolarsError as exc:
+        try:
+            data.decode("utf-8")  # only now: which row is not UTF-8
+        except UnicodeDecodeError as bad:
+            row = data[: bad.start].count(b"\n") + 1
+            raise ImportFileError(
+                f"row {row}: the file is not UTF-8 text; save it as 'CSV UTF-8' and try again"
+            ) from bad
         raise ImportFileError(f"cannot read the CSV file: {str(exc).splitlines()[0]}") from exc
 
 

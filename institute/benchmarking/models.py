@@ -278,12 +278,21 @@ class Result(models.Model):
         TYPE = "type", "Same organisation type"
         REGION = "region", "Same region"
 
-    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="results")
+    # The cycle, participant and key are indexed by the Meta indexes below (each leads one),
+    # not by an index of their own as well: three indexes fewer to rebuild on every store.
+    cycle = models.ForeignKey(
+        Cycle, on_delete=models.CASCADE, related_name="results", db_index=False
+    )
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="results")
-    key = models.SlugField(max_length=80)  # the question's stable key, for trends
+    key = models.SlugField(max_length=80, db_index=False)  # the question's stable key, for trends
     scope = models.CharField(max_length=20, choices=Scope.choices)
     participant = models.ForeignKey(
-        Participant, null=True, blank=True, on_delete=models.CASCADE, related_name="results"
+        Participant,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="results",
+        db_index=False,
     )
     group = models.CharField(max_length=40, blank=True)  # organisation type or region
     n = models.PositiveIntegerField()

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from institute.core.cache import invalidate
 
 from .models import CalendarItemPage, Occurrence
+from .models.pages import searched_text
 from .recurrence import expand
 
 BATCH = 1000
@@ -48,6 +49,7 @@ def bulk_add_items(calendar, items: list[CalendarItemPage], *, topics_by_slug=No
             item.draft_title = item.title
             item.live = True
             item.first_published_at = item.last_published_at = now
+            item.search_text = searched_text(item)
             pages.append(
                 Page(**{name: getattr(item, name) for name in page_fields if name != "id"})
             )

@@ -1,10 +1,13 @@
 """Reads of the calendar: the filtered listing, its facet counts, bookings and attendees.
 
 Every function runs a fixed number of queries whatever the amount of data: the listing
-selects each occurrence with its item in one query, and facet counts are GROUP BY queries.
+reads a page of occurrence ids in one query and those occurrences with their items and places
+in another, and the facet counts are three to five GROUP BY queries (``facet_counts``).
 """
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from collections import Counter
+
+from django.db.models import Count, IntegerField, Min, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -43,30 +46,72 @@ def apply_filters(queryset, filters: CalendarFilters, *, now=None, by_time=True)
     if filters.topic:
         conditions &= Q(item__topics__slug=filters.topic)
     if filters.q:
-        conditions &= (
-            Q(item__title__icontains=filters.q)
-            | Q(item__summary__icontains=filters.q)
-            | Q(item__venue__icontains=filters.q)
-        )
+        # The item's title, summary and venue, kept in one column (``search_text``, lines
+        # apart: a search never holds a line break, so it cannot match across two fields).
+        conditions &= Q(item__search_text__icontains=filters.q)
     # An occurrence is upcoming until it ends, so what is on today still shows.
     if not by_time:
         pass
     elif filters.when == When.PAST:
         conditions &= Q(end__lt=now)
     else:
-        conditions &= Q(end__gte=now)
+        conditions &= Q(end__gte=now) & Q(start__gte=_earliest_upcoming_start(now))
     return queryset.filter(conditions)
 
 
+def _earliest_upcoming_start(now):
+    """The earliest start of anything not yet over, read from the ``end, start`` index.
+
+    Implied by ``end >= now``, so it changes no result; it lets the database read the
+    listing (soonest first) from the start of what is on now instead of from the first item
+    ever held, past thousands of items that are over. The aggregate's own ``FILTER`` keeps
+    SQLite and PostgreSQL from answering ``MIN(start)`` along the ``start`` index, which
+    would walk those same items.
+    """
+    upcoming = Q(end__gte=now)
+    return Subquery(
+        Occurrence.objects.filter(upcoming)
+        .order_by()
+        .values(one=Value(1))
+        .annotate(first=Min("start", filter=upcoming))
+        .values("first")
+    )
+
+
 def calendar_occurrences(filters: CalendarFilters, *, now=None):
-    """The listing: soonest first when upcoming, latest first when past, with places taken."""
+    """The listing: soonest first when upcoming, latest first when past, each occurrence with
+    its item (what a feed shows)."""
     ordering = ("-start", "-pk") if filters.when == When.PAST else ("start", "pk")
     return (
         apply_filters(live_occurrences(), filters, now=now)
         .select_related("item")
-        .annotate(confirmed=_confirmed_count())
         .order_by(*ordering)
     )
+
+
+def calendar_ids(filters: CalendarFilters, *, now=None):
+    """The listing's occurrence ids in order: what a page of it is cut from.
+
+    Only the id is carried through the filtering and the sort, so a search matching
+    thousands of occurrences sorts thousands of ids, not thousands of whole pages, and the
+    places taken are counted for the page shown alone (``with_places``)."""
+    return calendar_occurrences(filters, now=now).values_list("pk", flat=True)
+
+
+def with_places(ids) -> list:
+    """The occurrences ``ids`` in that order, each with its item and confirmed places."""
+    found = (
+        Occurrence.objects.filter(pk__in=ids)
+        .select_related("item")
+        .annotate(confirmed=_confirmed_count())
+        .in_bulk()
+    )
+    return [found[pk] for pk in ids if pk in found]
+
+
+FACETS = ("kind", "sub_kind", "region", "format")
+# Filters that each leave few items; with two of them chosen, every facet keeps one.
+NARROW = ("sub_kind", "region", "format")
 
 
 def _grouped(filters, field, now):
@@ -79,23 +124,99 @@ def _grouped(filters, field, now):
     return {row[field]: row["n"] for row in rows}
 
 
+def _summed(filters, now):
+    """The kind, sub-kind, region and format counts from one query: what matches the
+    search, topic and time, counted by all four together (a few hundred groups at most),
+    each facet summed here from the groups that match every chosen filter but its own."""
+    rows = (
+        apply_filters(live_occurrences(), filters.without(*FACETS), now=now)
+        .order_by()
+        .values(*(f"item__{name}" for name in FACETS))
+        .annotate(n=Count("pk"))
+    )
+    groups = [({name: row[f"item__{name}"] for name in FACETS}, row["n"]) for row in rows]
+    chosen = {name: getattr(filters, name) for name in FACETS}
+
+    def count(field, *, free):
+        counts = Counter()
+        for values, n in groups:
+            if all(
+                chosen[name] is None or values[name] == chosen[name]
+                for name in FACETS
+                if name not in free
+            ):
+                counts[values[field]] += n
+        return dict(counts)
+
+    return {
+        "kind": count("kind", free=("kind", "sub_kind")),
+        "region": count("region", free=("region",)),
+        "format": count("format", free=("format",)),
+        "sub_kind": count("sub_kind", free=("sub_kind",)) if filters.kind else {},
+    }
+
+
+def _by_time(filters, field, now):
+    """Occurrences by ``field``, each group's count on both sides of the time filter."""
+    rows = (
+        apply_filters(live_occurrences(), filters, now=now, by_time=False)
+        .order_by()
+        .values(field)
+        .annotate(
+            upcoming=Count("pk", filter=Q(end__gte=now)), past=Count("pk", filter=Q(end__lt=now))
+        )
+    )
+    return {row[field]: {When.UPCOMING: row["upcoming"], When.PAST: row["past"]} for row in rows}
+
+
+def _side(grouped, when):
+    return {value: sides[when] for value, sides in grouped.items() if sides[when]}
+
+
 def facet_counts(filters: CalendarFilters, *, now=None) -> dict:
     """For every filter, how many occurrences each of its options would give, the other
-    filters staying as they are."""
+    filters staying as they are.
+
+    A fixed number of queries whatever the data. Usually the kind, sub-kind, region and
+    format counts come from one grouped query (``_summed``), which reads everything matching
+    the search, topic and time; then one query counts both sides of the time filter with
+    every other filter applied (the listing's own total is one of them) and one by topic.
+    When two or more narrow filters (sub-kind, region, format) are chosen, reading everything
+    is the slow way: each facet gets its own GROUP BY, which can read by the narrow filter it
+    keeps, counting both sides of the time filter at once so that the region's also gives
+    the time counts.
+    """
     now = now or timezone.now()
-    counts = {
-        "kind": _grouped(filters.without("kind", "sub_kind"), "item__kind", now),
-        "region": _grouped(filters.without("region"), "item__region", now),
-        "format": _grouped(filters.without("format"), "item__format", now),
-        "topic": _grouped(filters.without("topic"), "item__topics__slug", now),
-    }
-    counts["sub_kind"] = (
-        _grouped(filters.without("sub_kind"), "item__sub_kind", now) if filters.kind else {}
-    )
-    # Both sides of the time filter in one query; the listing's own total is one of them.
-    counts["when"] = apply_filters(live_occurrences(), filters, now=now, by_time=False).aggregate(
-        upcoming=Count("pk", filter=Q(end__gte=now)), past=Count("pk", filter=Q(end__lt=now))
-    )
+    if sum(1 for name in NARROW if getattr(filters, name)) >= 2:
+        regions = _by_time(filters.without("region"), "item__region", now)
+        counts = {
+            "kind": _side(
+                _by_time(filters.without("kind", "sub_kind"), "item__kind", now), filters.when
+            ),
+            "region": _side(regions, filters.when),
+            "format": _side(_by_time(filters.without("format"), "item__format", now), filters.when),
+            "sub_kind": _side(
+                _by_time(filters.without("sub_kind"), "item__sub_kind", now), filters.when
+            )
+            if filters.kind
+            else {},
+            "when": {
+                when.value: sum(
+                    sides[when]
+                    for region, sides in regions.items()
+                    if filters.region is None or region == filters.region
+                )
+                for when in When
+            },
+        }
+    else:
+        counts = _summed(filters, now)
+        counts["when"] = apply_filters(
+            live_occurrences(), filters, now=now, by_time=False
+        ).aggregate(
+            upcoming=Count("pk", filter=Q(end__gte=now)), past=Count("pk", filter=Q(end__lt=now))
+        )
+    counts["topic"] = _grouped(filters.without("topic"), "item__topics__slug", now)
     return counts
 
 

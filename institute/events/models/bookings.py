@@ -16,12 +16,16 @@ class Occurrence(models.Model):
         "events.CalendarItemPage", on_delete=models.CASCADE, related_name="occurrences"
     )
     start = models.DateTimeField(db_index=True)
-    end = models.DateTimeField(db_index=True)
+    end = models.DateTimeField()
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
     class Meta:
         ordering = ["start", "pk"]
-        indexes = [models.Index(fields=["item", "start"])]
+        indexes = [
+            models.Index(fields=["item", "start"]),
+            # What is not over yet (``end >= now``) and where it starts, from the index alone.
+            models.Index(fields=["end", "start"], name="events_occurrence_end_idx"),
+        ]
 
     def __str__(self):
         return f"{self.item.title} ({self.start:%Y-%m-%d %H:%M} UTC)"

@@ -76,3 +76,23 @@ def test_seeding_again_adds_nothing(seeded):
     before = (CalendarItemPage.objects.count(), Booking.objects.count())
     demo.seed(scale="demo", log=lambda m: None)
     assert (CalendarItemPage.objects.count(), Booking.objects.count()) == before
+
+
+def test_large_seeding_leaves_the_calendar_with_planner_statistics(seeded):
+    """After the bulk inserts the database knows the calendar's tables (PostgreSQL keeps no
+    statistics of its own until asked), so it reads the listing through its indexes."""
+    from django.db import connection
+
+    from institute.events.demo_large import _analyse
+    from institute.events.models import Occurrence
+
+    _analyse(lambda message: None)
+    table = Occurrence._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
+            assert cursor.fetchone()[0] == Occurrence.objects.count()
+        else:
+            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s", [table])
+            rows = [row[0] for row in cursor.fetchall()]
+            assert rows and all(r.split()[0] == str(Occurrence.objects.count()) for r in rows)

@@ -234,6 +234,7 @@ def _bulk_items(calendar, count, offset):
             title=f"Bulk item {offset + n}",
             slug=f"bulk-item-{offset + n}",
             kind=("events", "training", "webinars")[n % 3],
+            sub_kind=("conference", "workshop", "")[n % 3],
             start=start + dt.timedelta(hours=n),
             end=start + dt.timedelta(hours=n + 1),
         )
@@ -242,8 +243,15 @@ def _bulk_items(calendar, count, offset):
     bulk_add_items(calendar, items)
 
 
-def test_listing_query_count_is_the_same_for_10_and_1000_items(client, calendar, topic):
-    url = "/calendar/training/?format=in-person&q=bulk"
+@pytest.mark.parametrize(
+    "url",
+    [
+        # Facets from one grouped query, and from one query per facet (two narrow filters).
+        "/calendar/training/?format=in-person&q=bulk",
+        "/calendar/training/workshop/?region=national&format=in-person",
+    ],
+)
+def test_listing_query_count_is_the_same_for_10_and_1000_items(client, calendar, topic, url):
     _bulk_items(calendar, 10, 0)
     client.get("/calendar/?warm=up")  # the site's root paths are cached after a first request
     small = _listing_queries(client, url)
@@ -257,3 +265,93 @@ def test_listing_query_count_is_the_same_for_10_and_1000_items(client, calendar,
 def test_anonymous_listing_is_served_from_the_page_cache_second_time(client, programme):
     client.get("/calendar/")
     assert client.get("/calendar/")["X-Page-Cache"] == "hit"
+
+
+def test_an_item_is_upcoming_until_it_ends_even_when_others_start_later(client, make_item):
+    """The listing starts reading at the earliest start of what is not over yet; what began
+    before that and has ended stays out, what is on now stays in, soonest start first."""
+    make_item("Finished yesterday", days=-2, hours=24, kind="events")
+    make_item("Five-day programme", days=-3, hours=24 * 5, kind="training")
+    make_item("Short course, ended", days=-1, hours=1, kind="training")
+    make_item("Next week", days=7, kind="events")
+    assert titles(client.get("/calendar/")) == ["Five-day programme", "Next week"]
+    assert titles(client.get("/calendar/training/")) == ["Five-day programme"]
+    assert titles(client.get("/calendar/?when=past")) == [
+        "Short course, ended",
+        "Finished yesterday",
+    ]
+
+
+def _ids(filters):
+    from institute.events import selectors
+
+    return list(selectors.calendar_ids(filters))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/calendar/",
+        "/calendar/?when=past",
+        "/calendar/training/",
+        "/calendar/training/workshop/?region=north-west&format=virtual",
+        "/calendar/events/?format=virtual&topic=leadership",
+        "/calendar/?region=national&q=e",
+        "/calendar/?topic=ai&when=past",
+    ],
+)
+def test_every_count_is_what_choosing_that_option_would_list(client, programme, url):
+    """Each option's count (kind, sub-kind, region, format, topic, time) is the number of
+    occurrences the listing shows when that option is chosen and the rest stay as they are."""
+    from dataclasses import replace
+
+    from institute.events.choices import SUB_KINDS, Format, Kind, When
+    from institute.people.models import Region
+
+    response = client.get(url)
+    filters, counts = response.context["filters"], {}
+    facets = response.context["facets"]
+    counts["kind"] = {k["label"]: k["count"] for k in facets["kinds"]}
+    for kind in Kind:
+        chosen = replace(filters, kind=kind.value, sub_kind=None)
+        assert counts["kind"][kind.label] == len(_ids(chosen)), kind
+    for sub in SUB_KINDS[Kind(filters.kind)] if filters.kind else []:
+        count = next(s["count"] for s in facets["sub_kinds"] if s["label"] == sub.label)
+        assert count == len(_ids(replace(filters, sub_kind=sub.value))), sub
+    for name, choices, options in (
+        ("region", Region.values, facets["regions"]),
+        ("format", Format.values, facets["formats"]),
+        ("topic", list(programme), facets["topics"]),
+        ("when", When.values, facets["whens"]),
+    ):
+        shown = {o["value"]: o["count"] for o in options}
+        for value in choices:
+            assert shown[value] == len(_ids(replace(filters, **{name: value}))), (name, value)
+    assert response.context["page_obj"].paginator.count == len(_ids(filters))
+
+
+def test_search_finds_title_summary_and_venue_but_never_across_them(client, make_item):
+    make_item("Data summit", summary="Talks about leadership.", venue="Leeds")
+    assert titles(client.get("/calendar/?q=data")) == ["Data summit"]
+    assert titles(client.get("/calendar/?q=LEADERSHIP")) == ["Data summit"]
+    assert titles(client.get("/calendar/?q=leeds")) == ["Data summit"]
+    # The end of the title and the start of the summary are not one phrase.
+    assert titles(client.get("/calendar/?q=summit+talks")) == []
+    assert titles(client.get("/calendar/?q=leadership.+leeds")) == []
+
+
+def test_search_follows_the_published_title_not_a_draft(client, make_item):
+    item = make_item("Cyber clinic", summary="Hands-on.")
+    draft = item.get_latest_revision_as_object()
+    draft.title = "Privacy clinic"
+    revision = draft.save_revision()
+    assert titles(client.get("/calendar/?q=privacy")) == []
+    assert titles(client.get("/calendar/?q=cyber")) == ["Cyber clinic"]
+    revision.publish()
+    assert titles(client.get("/calendar/?q=privacy")) == ["Privacy clinic"]
+    assert titles(client.get("/calendar/?q=cyber")) == []
+
+
+def test_bulk_added_items_are_searchable(client, calendar):
+    _bulk_items(calendar, 3, 0)
+    assert titles(client.get("/calendar/?q=bulk+item+1")) == ["Bulk item 1"]

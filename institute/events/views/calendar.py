@@ -5,8 +5,11 @@ from dataclasses import replace
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
+from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.views.decorators.http import require_GET
 
 from institute.core.cache import remember
@@ -14,9 +17,10 @@ from institute.core.selectors import topic_list
 from institute.people.models import Region
 
 from .. import selectors
-from ..choices import SUB_KINDS, Format, Kind, SubKind, When
+from ..choices import SUB_KINDS, Format, Kind, Status, SubKind, When
 from ..filters import CalendarFilters, parse
 from ..ics import build_calendar
+from ..templatetags.events_tags import places_left
 
 PER_PAGE = 20
 FACET_CACHE_SECONDS = 60
@@ -95,15 +99,51 @@ def _facet_counts(filters, now):
     )
 
 
+def _rows(request, occurrences, filters):
+    """What each listed occurrence shows, worked out here once rather than looked up and
+    filtered piece by piece in the template (the same text the template used to build)."""
+    rows = []
+    for occurrence in occurrences:
+        item = occurrence.item
+        start = localtime(occurrence.start)
+        scheduled = item.status == Status.SCHEDULED
+        places = ""
+        if filters.when != When.PAST and scheduled:
+            left = places_left(occurrence)
+            places = (
+                f"{left} place{pluralize(left)} left"
+                if left
+                else "Fully booked — waiting list open"
+            )
+        rows.append(
+            {
+                "url": item.get_url(request),
+                "title": item.title,
+                "datetime": date_format(start, "c"),
+                "date": date_format(start, "D j M Y, H:i"),
+                "kind": item.get_kind_display(),
+                "sub_kind": item.get_sub_kind_display().lower() if item.sub_kind else "",
+                "format": item.get_format_display(),
+                "region": item.get_region_display(),
+                "status": "" if scheduled else item.status,
+                "status_label": item.get_status_display(),
+                "summary": item.summary,
+                "places": places,
+            }
+        )
+    return rows
+
+
 def calendar_listing(request, page, kind, sub_kind):
     topics = list(topic_list())
     filters = parse(request.GET, kind=kind, sub_kind=sub_kind, topic_slugs=[t.slug for t in topics])
     now = timezone.now()
     base = page.get_url(request)
     counts = _facet_counts(filters, now)
-    paginator = Paginator(selectors.calendar_occurrences(filters, now=now), PER_PAGE)
+    paginator = Paginator(selectors.calendar_ids(filters, now=now), PER_PAGE)
     paginator.count = counts["when"][filters.when]  # already counted with the facets
     page_obj = paginator.get_page(filters.page)
+    page_obj.object_list = selectors.with_places(list(page_obj.object_list))
     path = filters.path(base)
     heading = _heading(filters)
     context = page.get_context(request)
@@ -113,6 +153,7 @@ def calendar_listing(request, page, kind, sub_kind):
             "heading": heading,
             "page_obj": page_obj,
             "occurrences": page_obj.object_list,
+            "rows": _rows(request, page_obj.object_list, filters),
             "facets": _facets(base, filters, counts, topics),
             "page_links": [
                 {"number": n, "url": path + filters.canonical_query(page=n)}
