@@ -15,16 +15,24 @@ reaches the index, because full-text engines treat quotes, ``*``, ``AND``/``OR``
 parentheses as syntax (SQLite's FTS5 raises errors on unbalanced input).
 """
 
+import hashlib
 import heapq
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
+from django.db.models import CharField, F, IntegerField, Q, Subquery, sql
+from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Cast
+from modelsearch.query import PlainText
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from .cache import remember
+from .routing import public, site_has_view_restrictions
 from .selectors import Item
 
 MAX_QUERY_LENGTH = 200
@@ -112,41 +120,191 @@ def sqlite_bm25_scores(queryset, query, *, fields=None, limit=None):
     return [(int(object_id), score) for object_id, score in rows]
 
 
-def _best_pages_sqlite(query, limit):
-    """The best ``limit`` live public pages for ``query`` on SQLite, each with ``_score``.
+def _parse_tsquery(search_query, parsed):
+    """The text of ``search_query`` as PostgreSQL parses it (``to_tsquery()``), in one query.
 
-    Entries of pages that are not live or not public are dropped after ranking, so a little
-    more than ``limit`` is fetched.
+    ``to_tsquery(text)`` without a configuration is only *stable* (it reads the session's
+    default), so PostgreSQL calls it again for every row it is compared with: three times per
+    index entry for matching and ranking, which costs more than the search itself.
     """
-    pages = Page.objects.live().public()
-    scores = dict(sqlite_bm25_scores(pages, query, limit=limit * 2 + 20))
-    found = list(pages.filter(pk__in=scores))
-    for page in found:
-        page._score = scores[page.pk]
-    found.sort(key=lambda page: (page._score, -page.pk))
-    return found[:limit]
+    query = sql.Query(None)
+    compiler = query.get_compiler(connection=connection)
+    expression_sql, params = search_query.resolve_expression(query).as_sql(compiler, connection)
+    key = (expression_sql, tuple(params))
+    if key not in parsed:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT ({expression_sql})::text", params)
+            parsed[key] = cursor.fetchone()[0]
+    return parsed[key]
+
+
+class _ParsedTsQuery(SearchQuery):
+    """A tsquery already parsed by PostgreSQL (the text of ``tsquery``): a constant."""
+
+    def __init__(self, text):
+        super().__init__(text, search_type="raw")
+        self.text = text
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return "%s::tsquery", [self.text]
+
+
+# Up to this many unpublished pages are left out by their ids; more, by a subquery.
+_HIDDEN_PAGES_BY_ID = 1000
+
+
+def _hidden_pages():
+    """Pks of the pages that are not live (as text, like the index's object ids), or ``None``
+    when there are too many to list; kept until content next changes."""
+
+    def compute():
+        pks = Page.objects.filter(live=False).values_list("pk", flat=True)
+        found = [str(pk) for pk in pks[: _HIDDEN_PAGES_BY_ID + 1]]
+        return found if len(found) <= _HIDDEN_PAGES_BY_ID else "many"
+
+    found = remember("search:hidden-pages", compute)
+    return None if found == "many" else found
+
+
+def _restricted_to(entries, queryset, object_id="object_id", *, live_pages=False):
+    """Index entries of the rows of ``queryset`` only.
+
+    ``live_pages``: ``queryset`` is every live page (``Page.objects.live()``, and public).
+    Then the rows left out (drafts, expired pages) are usually few, or none: excluding
+    them by id costs nothing, where keeping the live ones is a join with every page (and
+    even a subquery for the hidden ones reads every page, on every search).
+    """
+    as_text = {"_pk_text": Cast("pk", CharField())}
+    if live_pages and not site_has_view_restrictions():
+        hidden = _hidden_pages()
+        if hidden is None:
+            hidden = Subquery(Page.objects.filter(live=False).order_by().values(**as_text))
+        elif not hidden:
+            return entries
+        return entries.exclude(**{f"{object_id}__in": hidden})
+    return entries.filter(**{f"{object_id}__in": Subquery(queryset.order_by().values(**as_text))})
+
+
+class Ranking:
+    """The rows of ``queryset`` matching ``query`` (all its words), read from the search index.
+
+    ``count()`` and ``best(n)`` — ``(pk, score)`` of the best ``n``, most relevant first, ties
+    by newest pk as the search backend orders them — are each one query on the index table,
+    scoring with the backend's own expression only the entries that match. The backend's
+    ``.search()`` joins the model's table to the index and scores and counts in separate
+    passes over every match, which costs hundreds of milliseconds once thousands match.
+    This reaches into the backends' internals (modelsearch 1.3), so it lives here, once; the
+    site search tests compare it with the backend's own results.
+    """
+
+    def __init__(self, queryset, query, parsed=None, *, live_pages=False):
+        self.queryset = queryset
+        self.live_pages = live_pages
+        self.query = query
+        # PostgreSQL's parsed query, by its SQL: shared by the rankings of one search.
+        self._parsed = {} if parsed is None else parsed
+        self._found = None
+        self.vendor = connection.vendor
+        if self.vendor not in ("sqlite", "postgresql"):
+            self._results = get_search_backend().search(query, queryset, operator="and")
+
+    def _sqlite_entries(self):
+        from modelsearch.backends.database.sqlite.query import MatchExpression
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
+        from modelsearch.utils import get_descendants_content_types_pks
+
+        backend = get_search_backend()
+        compiler = backend.query_compiler_class(
+            self.queryset, PlainText(self.query, operator="and")
+        )
+        config = compiler.get_config(backend)
+        entries = SQLiteFTSIndexEntry.objects.filter(
+            MatchExpression(
+                compiler.FTS_TABLE_FIELDS,
+                compiler.build_search_query(compiler.query, config=config),
+            )
+        ).filter(
+            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
+        )
+        entries = _restricted_to(
+            entries, self.queryset, "index_entry__object_id", live_pages=self.live_pages
+        )
+        score = compiler._build_rank_expression(compiler.get_search_vectors(), config)
+        # bm25(): lower is better.
+        return entries, "index_entry__object_id", score, False
+
+    def _postgres_entries(self):
+        from django.contrib.postgres.search import SearchVectorField
+        from modelsearch.backends.database.postgres.postgres import IndexEntry
+        from modelsearch.utils import get_descendants_content_types_pks
+
+        backend = get_search_backend()
+        compiler = backend.query_compiler_class(
+            self.queryset, PlainText(self.query, operator="and")
+        )
+        config = compiler.get_config(backend)
+        search_query = compiler.build_tsquery(compiler.query, config)
+        tsquery = _ParsedTsQuery(_parse_tsquery(search_query, self._parsed))
+        # Every use of the query — matching and both rank terms — reads the parsed constant.
+        compiler.build_tsquery = lambda query, config=None: tsquery
+        score = compiler._build_rank_expression(
+            [(F("title"), F("title_norm")), (F("body"), 1.0)], config
+        )
+        entries = (
+            IndexEntry.objects.filter(
+                content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
+            )
+            .annotate(
+                _vector_=CombinedExpression(
+                    F("title"), "||", F("body"), output_field=SearchVectorField()
+                )
+            )
+            # The backend matches title || body. Where the body or the title alone matches,
+            # so does that; testing them first spares building the joined vector for most
+            # matching entries.
+            .filter(Q(body=tsquery) | Q(title=tsquery) | Q(_vector_=tsquery))
+        )
+        entries = _restricted_to(entries, self.queryset, live_pages=self.live_pages)
+        return entries, "object_id", score, True
+
+    def _entries(self):
+        if self._found is None:
+            if self.vendor == "sqlite":
+                self._found = self._sqlite_entries()
+            else:
+                self._found = self._postgres_entries()
+        return self._found
+
+    def count(self):
+        if self.vendor not in ("sqlite", "postgresql"):
+            return self._results.count()
+        entries, *_ = self._entries()
+        return entries.count()
+
+    def best(self, limit):
+        if self.vendor not in ("sqlite", "postgresql"):
+            found = self._results.annotate_score("_score")[:limit]
+            return [(obj.pk, obj._score) for obj in found]
+        entries, object_id, score, descending = self._entries()
+        rows = (
+            entries.annotate(_score=score, _pk=Cast(object_id, IntegerField()))
+            .order_by("-_score" if descending else "_score", "-_pk")
+            .values_list("_pk", "_score")[:limit]
+        )
+        return list(rows)
 
 
 def _page_label(page_class):
     return getattr(page_class, "search_label", None) or page_class._meta.verbose_name.capitalize()
 
 
-def _page_results(pages):
-    """Results for base Page objects: one query per page type to fetch their summaries."""
-    specific = {
-        page.pk: page
-        for page in Page.objects.filter(pk__in=[p.pk for p in pages])
-        .defer_streamfields()
-        .specific()
-    }
-    results = []
-    for page in pages:
-        found = specific.get(page.pk, page)
-        summary = getattr(found, "summary", "") or found.search_description
-        results.append(
-            Result(
-                Item(title=found.title, url=found.url, summary=summary), _page_label(type(found))
-            )
+def _page_results(pks):
+    """Results for pages by pk: one query per page type to fetch their summaries."""
+    results = {}
+    for page in Page.objects.filter(pk__in=pks).defer_streamfields().specific():
+        summary = getattr(page, "summary", "") or page.search_description
+        results[page.pk] = Result(
+            Item(title=page.title, url=page.url, summary=summary), _page_label(type(page))
         )
     return results
 
@@ -155,27 +313,34 @@ class SiteSearch:
     """Search results merged by relevance across pages and registered sources.
 
     Works with Django's Paginator: ``count()`` and slicing. A slice ending at *n* takes the
-    best *n* of each source and merges them, so each page of results costs two queries per
-    source plus one per page type shown.
+    best *n* of each source from the search index and merges them, then fetches only the
+    rows shown: one query per source to count, one to rank, and one per page type (or
+    source) shown.
+
+    The count and the ranking of a query are kept until content next changes (``remember``;
+    any write to content retires them), so a query asked again — the next page of results,
+    or the same words from someone else — costs only the rows shown. A registered source
+    whose rows change with time alone (say, "upcoming") is at most the cache timeout late.
     """
 
     def __init__(self, query):
         self.query = query
-        backend = get_search_backend()
-        self._searches = [("pages", None, self._pages())] + [
-            (source.key, source, backend.search(query, source.queryset(), operator="and"))
-            for source in sources()
+        parsed = {}
+        pages = Ranking(public(Page.objects.live()), query, parsed, live_pages=True)
+        self._searches = [("pages", None, pages)] + [
+            (source.key, source, Ranking(source.queryset(), query, parsed)) for source in sources()
         ]
         self._count = None
-
-    def _pages(self):
-        return Page.objects.live().public().search(self.query, operator="and")
+        self._key = hashlib.sha256(query.encode()).hexdigest()
 
     @property
     def total(self):
         """How many results there are in all (only the first MAX_RESULTS can be paged through)."""
         if self._count is None:
-            self._count = sum(results.count() for _, _, results in self._searches)
+            self._count = remember(
+                f"search-count:{self._key}",
+                lambda: sum(ranking.count() for _, _, ranking in self._searches),
+            )
         return self._count
 
     def count(self):
@@ -184,28 +349,37 @@ class SiteSearch:
     def __len__(self):
         return self.count()
 
+    def _best(self, stop):
+        """``(source key, pk)`` of the best ``stop`` results of all sources, best first."""
+        streams = []
+        for key, _source, ranking in self._searches:
+            found = ranking.best(stop)
+            streams.append(
+                [(-_relevance(score), key, n, pk) for n, (pk, score) in enumerate(found)]
+            )
+        return [(key, pk) for _, key, _, pk in heapq.merge(*streams)][:stop]
+
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         start, stop = index.start or 0, min(index.stop or MAX_RESULTS, MAX_RESULTS)
-        streams = []
-        for key, _source, results in self._searches:
-            if key == "pages" and connection.vendor == "sqlite":
-                found = _best_pages_sqlite(self.query, stop)
-            else:
-                found = list(results.annotate_score("_score")[:stop])
-            streams.append([(-_relevance(obj._score), key, n, obj) for n, obj in enumerate(found)])
-        chosen = list(heapq.merge(*streams))[start:stop]
-        pages = [obj for _, key, _, obj in chosen if key == "pages"]
-        page_results = iter(_page_results(pages)) if pages else iter(())
+        best = remember(f"search-best:{stop}:{self._key}", lambda: self._best(stop))
+        chosen = best[start:stop]
+        wanted = {}
+        for key, pk in chosen:
+            wanted.setdefault(key, []).append(pk)
         by_key = {key: source for key, source, _ in self._searches}
-        results = []
-        for _, key, _, obj in chosen:
+        objects = {}
+        for key, pks in wanted.items():
             if key == "pages":
-                results.append(next(page_results))
+                objects[key] = _page_results(pks)
             else:
-                results.append(Result(by_key[key].to_item(obj), by_key[key].label))
-        return results
+                source = by_key[key]
+                objects[key] = {
+                    pk: Result(source.to_item(obj), source.label)
+                    for pk, obj in source.queryset().in_bulk(pks).items()
+                }
+        return [objects[key][pk] for key, pk in chosen if pk in objects[key]]
 
 
 def register_core_sources():

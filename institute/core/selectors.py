@@ -1,13 +1,16 @@
 """Reads the roof offers to the rooms and to its own views, each in a bounded number of queries."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
+from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Site
 
 from .cache import remember
 from .models import HomePageHighlight, NewsPage, SiteChrome, StandardPage, Topic
+from .routing import public
 
 # Rendition specs used by templates; prefetched together so a listing costs one query for them.
 THUMBNAIL_SPEC = "fill-320x180"
@@ -52,7 +55,7 @@ def _default_menu(request):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    children = list(site.root_page.get_children().live().public().order_by("path"))
+    children = list(public(site.root_page.get_children().live()).order_by("path"))
     shown = [page for page in children if page.show_in_menus] or children
     return [(page.title, page.get_url(request)) for page in shown]
 
@@ -155,7 +158,7 @@ def news_posts(index=None, topic=None, *, with_authors=False):
     Topics, thumbnail renditions (and authors if asked) are prefetched and the body is
     deferred, so the number of queries does not grow with the number of posts.
     """
-    posts = NewsPage.objects.live().public()
+    posts = public(NewsPage.objects.live())
     if index is not None:
         posts = posts.child_of(index)
     if topic is not None:
@@ -166,12 +169,60 @@ def news_posts(index=None, topic=None, *, with_authors=False):
     return posts.defer_streamfields().order_by("-date", "-pk")
 
 
+@dataclass(frozen=True)
+class PostCard:
+    """What a listing shows of a post, ready to render (no queries, no image work)."""
+
+    title: str
+    url: str
+    date: datetime.date
+    summary: str
+    topics: tuple = ()  # (slug, name) of each topic, by name
+    image_html: str = ""  # the thumbnail's <img>, as {% image … fill-320x180 %} writes it
+
+
+class NewsListing:
+    """The posts of a listing (``news_posts``) for Django's Paginator: the count and each
+    page's cards are kept until content next changes, so a listing page costs no queries for
+    its posts and no image work while nothing changes."""
+
+    def __init__(self, index, topic, request):
+        self._posts = news_posts(index, topic)
+        self._request = request
+        topic_key = topic.pk if topic is not None else ""
+        self._key = f"news-listing:{request.get_host()}:{index.pk}:{topic_key}"
+
+    def count(self):
+        return remember(f"{self._key}:count", self._posts.count)
+
+    def _card(self, post):
+        image_html = ""
+        if post.image:
+            rendition = get_rendition_or_not_found(post.image, THUMBNAIL_SPEC)
+            image_html = rendition.img_tag({"alt": "", "class": "post-card__image"})
+        return PostCard(
+            title=post.title,
+            url=post.get_url(self._request),
+            date=post.date,
+            summary=post.summary,
+            topics=tuple((topic.slug, topic.name) for topic in post.topics.all()),
+            image_html=image_html,
+        )
+
+    def __getitem__(self, index):
+        start, stop = index.start, index.stop  # the Paginator asks for slices only
+        return remember(
+            f"{self._key}:{start}:{stop}",
+            lambda: [self._card(post) for post in self._posts[start:stop]],
+        )
+
+
 def latest_news(limit=3, request=None):
     """The newest posts of all indexes, for the home page: title, URL, date and summary of
     each, kept until content next changes."""
 
     def compute():
-        posts = NewsPage.objects.live().public().defer_streamfields().order_by("-date", "-pk")
+        posts = public(NewsPage.objects.live()).defer_streamfields().order_by("-date", "-pk")
         return [
             {"title": p.title, "url": p.get_url(request), "date": p.date, "summary": p.summary}
             for p in posts[:limit]
@@ -237,15 +288,14 @@ def topic_by_slug(slug):
 
 
 def topic_pages(topic, limit=6):
-    pages = StandardPage.objects.live().public().filter(topics=topic).order_by("title")[:limit]
+    pages = public(StandardPage.objects.live()).filter(topics=topic).order_by("title")[:limit]
     return [Item(title=p.title, url=p.url, summary=p.summary) for p in pages]
 
 
 def topic_news(topic, limit=6):
     """The newest posts on a topic, for its topic page."""
     posts = (
-        NewsPage.objects.live()
-        .public()
+        public(NewsPage.objects.live())
         .filter(topics=topic)
         .defer_streamfields()
         .order_by("-date", "-pk")[:limit]

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .cache import remember
+from .routing import public
 
 _sections: dict[str, "TopicSection"] = {}
 
@@ -83,7 +84,7 @@ def blocks(
 def _news_more_url(topic):
     from .models import NewsIndexPage
 
-    index = NewsIndexPage.objects.live().public().filter(slug="news").first()
+    index = public(NewsIndexPage.objects.live()).filter(slug="news").first()
     return f"{index.url}?topic={topic.slug}" if index else None
 
 

@@ -33,8 +33,7 @@ def news_listing(request, index):
         # A filter nobody can satisfy: say so plainly (404 keeps it out of search engines).
         context["unknown_topic"] = unknown
         return TemplateResponse(request, "core/news_index_page.html", context, status=404)
-    posts = selectors.news_posts(index, topic)
-    paginator = Paginator(posts, PER_PAGE)
+    paginator = Paginator(selectors.NewsListing(index, topic, request), PER_PAGE)
     # get_page() turns junk into page 1 and too-high numbers into the last page.
     page_obj = paginator.get_page(request.GET.get("page"))
     query = f"?topic={topic.slug}" if topic else ""

@@ -221,3 +221,34 @@ def test_post_detail_queries_are_bounded(client, make_post, make_topic, no_page_
     with CaptureQueriesContext(connection) as queries:
         client.get(post.url)
     assert len(queries) <= 12
+
+
+def test_listing_thumbnail_is_the_image_tag_of_the_post(client, news_index, make_post, make_image):
+    from django.template import engines
+
+    post = make_post(title="Pictured", image=make_image(), image_alt="A stage")
+    html = client.get(news_index.url).content.decode()
+    html = client.get(news_index.url).content.decode()  # the second from the kept cards
+    expected = (
+        engines["django"]
+        .from_string(
+            '{% load wagtailimages_tags %}{% image post.image fill-320x180 alt="" '
+            'class="post-card__image" %}'
+        )
+        .render({"post": post})
+    )
+    assert expected.startswith("<img ")
+    assert expected in html
+
+
+def test_listing_shows_a_new_post_at_once(client, news_index, make_post, make_topic):
+    make_post(title="Older")
+    assert "Newest story" not in client.get(news_index.url).content.decode()
+    post = make_post(title="Newest story", topics=[make_topic("AI", slug="ai")])
+    html = client.get(news_index.url).content.decode()
+    assert "Newest story" in html
+    assert "2 posts" in html
+    assert f'href="{post.url}"' in html
+    assert '<a href="?topic=ai">AI</a>' in html
+    post.unpublish()
+    assert "Newest story" not in client.get(news_index.url).content.decode()
