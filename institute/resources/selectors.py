@@ -19,6 +19,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, ExtractYear, Substr
 from wagtail.models import Page
 
+from institute.core import routing
 from institute.core import topics as topic_registry
 from institute.core.cache import remember
 from institute.core.models import Topic
@@ -44,8 +45,9 @@ def can_read_members_content(user) -> bool:
 
 
 def published_resources():
-    """Every live resource the public may see (members-only ones show their teaser)."""
-    return ResourcePage.objects.live().public()
+    """Every live resource the public may see (members-only ones show their teaser); without
+    Wagtail's query for every view restriction while the site has none."""
+    return routing.public(ResourcePage.objects.live())
 
 
 @dataclass
