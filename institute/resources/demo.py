@@ -8,8 +8,10 @@ import random
 import uuid
 
 from django.core.files.images import ImageFile
+from django.db import connection
 from wagtail.images.models import Image
-from wagtail.models import Collection
+from wagtail.models import Collection, Page
+from wagtail.search.models import IndexEntry
 
 from institute.core.demo import child_page, ensure_home
 from institute.core.models import Topic
@@ -88,6 +90,26 @@ def seed(*, scale, log):
     log("search index refreshed")
     if scale == "large":
         _large(hub, topics, log)
+        _analyse(log)
+
+
+def _analyse(log):
+    """Fresh planner statistics after the bulk insert. Without them PostgreSQL (whose
+    autovacuum may be off, or not yet run) takes the 10,000 resources for a few rows and
+    sorts them all for the hub's newest-first page instead of reading its index."""
+    tables = [
+        Page._meta.db_table,
+        ResourcePage._meta.db_table,
+        ResourcePage.topics.through._meta.db_table,
+        CollectionItem._meta.db_table,
+        IndexEntry._meta.db_table,
+    ]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"ANALYZE {', '.join(connection.ops.quote_name(t) for t in tables)}")
+        else:
+            cursor.execute("ANALYZE")
+    log("statistics updated")
 
 
 def _collection(hub, item, pages, existing, *, kind):

@@ -50,3 +50,26 @@ def match(queryset, query):
         return sorted(scores, key=lambda pk: (scores[pk], -pk))
     results = queryset.search(terms, operator="and", order_by_relevance=True)
     return list(results.get_queryset().values_list("pk", flat=True))
+
+
+def kept_in_order(keys, queryset, start, stop):
+    """``keys[start:stop]`` of those ``queryset`` holds, in the order of ``keys``: one query
+    returning only that page, ``keys`` passed as one parameter."""
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    keys = [int(pk) for pk in keys]
+    if connection.vendor == "postgresql":
+        statement = (
+            "SELECT m.id FROM unnest(%s::bigint[]) WITH ORDINALITY AS m(id, n)"  # noqa: S608 — %s only
+            f" WHERE m.id IN ({sql}) ORDER BY m.n LIMIT %s OFFSET %s"
+        )
+        first = keys
+    else:
+        statement = (
+            "SELECT m.value FROM json_each(%s) m"  # noqa: S608 — %s only
+            f" WHERE m.value IN ({sql}) ORDER BY m.key LIMIT %s OFFSET %s"
+        )
+        first = json.dumps(keys)
+    limit = (len(keys) if stop is None else stop) - start
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [first, *params, limit, start])
+        return [int(row[0]) for row in cursor.fetchall()]

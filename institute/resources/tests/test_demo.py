@@ -1,6 +1,7 @@
 """Demo content and the bulk creation used for benchmark volumes."""
 
 import pytest
+from django.db import connection
 from wagtail.models import Page
 
 from institute.core import demo as core_demo
@@ -68,3 +69,19 @@ def test_generating_again_tops_up_rather_than_duplicates():
     demo._large(hub, {}, lambda message: None, count=5)
     demo._large(hub, {}, lambda message: None, count=8)
     assert ResourcePage.objects.filter(slug__startswith=demo.LARGE_PREFIX).count() == 8
+
+
+TABLE = "resources_resourcepage"
+
+
+def test_large_seed_leaves_fresh_planner_statistics():
+    demo._large(demo.ensure_hub(), {}, lambda message: None, count=5)
+    demo._analyse(lambda message: None)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # -1 until the table is first analysed (PostgreSQL 14+).
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [TABLE])
+            assert cursor.fetchone()[0] >= 5
+        else:
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = %s", [TABLE])
+            assert cursor.fetchone()[0] >= 1

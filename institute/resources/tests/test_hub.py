@@ -56,6 +56,38 @@ def test_year_facet_counts_resources_per_year(client, known_set):
     assert counts(client.get("/resources/"), "year") == {"2023": 4, "2022": 2}
 
 
+def test_facet_counts_follow_content_changes(client, hub, known_set, settings):
+    # The counts are kept between requests until content next changes.
+    settings.PAGE_CACHE_SECONDS = 0
+    assert counts(client.get("/resources/?year=2023"), "topic") == {"cyber": 2, "data": 1, "ai": 1}
+    f.resource(hub, title="G", topics=[f.topic("ai")], published=datetime.date(2023, 2, 1))
+    assert counts(client.get("/resources/?year=2023"), "topic") == {"cyber": 2, "data": 1, "ai": 2}
+    known_set[0].unpublish()
+    assert counts(client.get("/resources/?year=2023"), "topic") == {"cyber": 1, "data": 1, "ai": 2}
+
+
+def test_search_facet_counts_follow_content_changes(client, hub, known_set, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    assert counts(client.get("/resources/?q=public+text"), "type")["briefing"] == 3
+    f.resource(hub, title="H", resource_type="briefing")
+    assert counts(client.get("/resources/?q=public+text"), "type")["briefing"] == 4
+
+
+def test_private_resources_are_not_listed_or_counted(client, known_set, settings):
+    from wagtail.models import PageViewRestriction
+
+    settings.PAGE_CACHE_SECONDS = 0
+    assert counts(client.get("/resources/"), "type")["briefing"] == 3
+    restriction = PageViewRestriction.objects.create(
+        page=known_set[0], restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get("/resources/")
+    assert "A" not in titles(response)
+    assert counts(response, "type")["briefing"] == 2
+    restriction.delete()
+    assert "A" in titles(client.get("/resources/"))
+
+
 def test_collection_facet_counts_members_of_each_collection(client, known_set):
     assert counts(client.get("/resources/"), "collection") == {"digital-trends-2023": 2}
 

@@ -6,6 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from institute.core.cache import invalidate
+
 from . import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -36,8 +38,10 @@ def add_resources(hub, count, start, topics):
     return made
 
 
-def queries_for(client, url):
+def queries_for(client, url, *, after_edit=False):
     client.get(url)  # warm Wagtail's site-root cache, which a live site always has
+    if after_edit:  # nothing kept (facet counts, menus): every query of the view counted
+        invalidate()
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200
@@ -50,10 +54,10 @@ def test_hub_query_count_is_the_same_for_small_and_large_data(client, hub, setti
     topics = [f.topic("cyber"), f.topic("data"), f.topic("ai")]
     small = add_resources(hub, 3, 0, topics)
     f.collection(hub, slug="digital-trends-2023", items=small[:2])
-    before = queries_for(client, url)
+    before = queries_for(client, url), queries_for(client, url, after_edit=True)
     large = add_resources(hub, 30, 3, topics)
     f.collection(hub, title="Resilience", slug="resilience", items=large)
-    assert queries_for(client, url) == before
+    assert (queries_for(client, url), queries_for(client, url, after_edit=True)) == before
 
 
 @pytest.mark.parametrize("url", VIEWS[:-1])
