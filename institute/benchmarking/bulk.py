@@ -1,4 +1,5 @@
-"""Bulk writing of responses, answers and results: COPY on PostgreSQL, JSON rows on SQLite.
+"""Bulk writing of responses, answers and results: COPY on PostgreSQL; on SQLite, answers as
+JSON rows and the rest by executemany.
 
 Used by the history import and by the large demo data. The caller holds a transaction;
 response ids are assigned here under a table lock so answers can refer to them without a
@@ -51,7 +52,8 @@ def write_answers(frame: pl.DataFrame, progress=None, chunk: int = 1_000_000) ->
     frame = frame.select("response_id", "participant_id", "question_id", "value")
     check_answers(frame)
     for start in range(0, frame.height, chunk):
-        _write(ANSWER, "response_id, participant_id, question_id, value", frame[start:][:chunk])
+        rows = frame[start:][:chunk]
+        _write(ANSWER, "response_id, participant_id, question_id, value", rows, numbers_only=True)
         if progress:
             progress(min(start + chunk, frame.height), frame.height)
 
@@ -142,7 +144,7 @@ def write_results(frame: pl.DataFrame) -> None:
     _write(RESULT, RESULT_COLUMNS, frame)
 
 
-def _write(table, columns, frame: pl.DataFrame) -> None:
+def _write(table, columns, frame: pl.DataFrame, numbers_only=False) -> None:
     if not frame.height:
         return
     with connection.cursor() as cursor:
@@ -152,18 +154,23 @@ def _write(table, columns, frame: pl.DataFrame) -> None:
             sql = f"COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv)"
             with cursor.cursor.copy(sql) as copy:
                 copy.write(buffer.getvalue())
-        else:
-            # SQLite: each chunk of rows goes in as one JSON text that SQLite takes apart
-            # itself (json_each), a quarter faster than binding row by row from Python
-            # (executemany); numbers come back exactly as written. The raw sqlite3
-            # connection (same transaction) skips Django's per-call rewriting.
+        elif numbers_only:
+            # SQLite, rows of numbers (the answers): each chunk goes in as one JSON text that
+            # SQLite takes apart itself (json_each), a third faster than binding row by row
+            # from Python; numbers come back exactly as written. With many columns or text
+            # (the results) picking each field out of the JSON costs more than it saves.
             frame = frame.rename({name: f"c{i}" for i, name in enumerate(frame.columns)})
             picks = ", ".join(f"json_extract(value, '$.{name}')" for name in frame.columns)
             sql = f"INSERT INTO {table} ({columns}) SELECT {picks} FROM json_each(?)"  # noqa: S608
             for start in range(0, frame.height, SQLITE_CHUNK):
                 rows = io.BytesIO()
                 frame[start:][:SQLITE_CHUNK].write_json(rows)
+                # The raw sqlite3 connection (same transaction) skips Django's rewriting.
                 connection.connection.execute(sql, (rows.getvalue().decode(),))
+        else:
+            marks = ", ".join(["?"] * len(frame.columns))
+            sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
+            connection.connection.executemany(sql, frame.iter_rows())
 
 
 @contextmanager
