@@ -22,16 +22,17 @@ from functools import partial
 from pathlib import Path
 
 import polars as pl
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import slugify
 
+from institute.core.demo import analyse
 from institute.people.models import Organisation, OrganisationRole, Region, User
 
 from . import bulk
 from .definitions import read_definition
-from .models import Cycle, ModuleVersion, Participant, Question, Response
+from .models import Answer, Cycle, ModuleVersion, Participant, Question, Response
 from .results import compute_results
 from .services import links_ensure, module_load
 
@@ -351,11 +352,5 @@ def _large_year(year, satisfaction, orgs):
 def _analyse(log):
     """Fresh planner statistics; on PostgreSQL also the visibility map for index-only scans."""
     started = time.monotonic()
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql" and not connection.in_atomic_block:
-            cursor.execute(f"VACUUM ANALYZE {bulk.RESPONSE}, {bulk.ANSWER}")
-        elif connection.vendor == "postgresql":
-            cursor.execute(f"ANALYZE {bulk.RESPONSE}, {bulk.ANSWER}")
-        else:
-            cursor.execute("ANALYZE")
+    analyse([Response, Answer, Participant, Cycle], vacuum=True)
     log(f"statistics updated in {time.monotonic() - started:.1f}s")

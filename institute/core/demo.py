@@ -4,6 +4,7 @@ blog, topics, and the editor-managed menu and footer. Idempotent: existing conte
 import datetime
 
 from django.conf import settings
+from django.db import connection
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
@@ -101,6 +102,24 @@ def ensure_home():
         if old_root.specific_class is Page and old_root.slug == "home":
             old_root.delete()
     return home
+
+
+def analyse(models, *, vacuum=False):
+    """Fresh planner statistics for the tables of ``models`` after a room's bulk seeding.
+
+    Without them the database takes thousands of fresh rows for a few and picks the wrong
+    plan (PostgreSQL gathers none until asked or until autovacuum gets round to it; SQLite
+    forgets them when a migration rebuilds a table). ``vacuum``: on PostgreSQL, outside a
+    transaction, ``VACUUM ANALYZE`` also sets the visibility map index-only scans need.
+    """
+    tables = [connection.ops.quote_name(model._meta.db_table) for model in models]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            verb = "VACUUM ANALYZE" if vacuum and not connection.in_atomic_block else "ANALYZE"
+            cursor.execute(f"{verb} {', '.join(tables)}")
+        else:
+            for table in tables:
+                cursor.execute(f"ANALYZE {table}")
 
 
 def child_page(parent, model, slug, **fields):

@@ -7,10 +7,10 @@ nothing is created one row at a time. Idempotent: the archive is made once.
 import datetime as dt
 
 from django.contrib.auth.hashers import make_password
-from django.db import connection
 from django.utils import timezone
 from wagtail.models import Page
 
+from institute.core.demo import analyse
 from institute.core.models import Topic
 from institute.people.models import Region, User
 
@@ -123,22 +123,14 @@ def _bookings(people, rng, log):
     log(f"{made} archive bookings")
 
 
-def _analyse(log):
-    """Fresh planner statistics for the calendar's tables after the bulk inserts, so the
-    database reads the listing through its indexes as it would in use (PostgreSQL gathers
-    none until asked, or until autovacuum gets round to it)."""
-    tables = [
-        model._meta.db_table
-        for model in (Page, CalendarItemPage, CalendarItemPage.topics.through, Occurrence, Booking)
-    ]
-    with connection.cursor() as cursor:
-        for table in tables:
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
-    log("calendar statistics updated")
+# Analysed after the bulk inserts: the listing is read through its indexes only with
+# statistics of the fresh rows.
+ANALYSED = [Page, CalendarItemPage, CalendarItemPage.topics.through, Occurrence, Booking]
 
 
 def seed_large(calendar, rng, log):
     people = _people(log)
     _items(calendar, rng, log)
     _bookings(people, rng, log)
-    _analyse(log)
+    analyse(ANALYSED)
+    log("calendar statistics updated")

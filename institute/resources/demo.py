@@ -8,12 +8,11 @@ import random
 import uuid
 
 from django.core.files.images import ImageFile
-from django.db import connection
 from wagtail.images.models import Image
 from wagtail.models import Collection, Page
 from wagtail.search.models import IndexEntry
 
-from institute.core.demo import child_page, ensure_home
+from institute.core.demo import analyse, child_page, ensure_home
 from institute.core.models import Topic
 
 from . import demo_content as content
@@ -90,26 +89,6 @@ def seed(*, scale, log):
     log("search index refreshed")
     if scale == "large":
         _large(hub, topics, log)
-        _analyse(log)
-
-
-def _analyse(log):
-    """Fresh planner statistics after the bulk insert. Without them PostgreSQL (whose
-    autovacuum may be off, or not yet run) takes the 10,000 resources for a few rows and
-    sorts them all for the hub's newest-first page instead of reading its index."""
-    tables = [
-        Page._meta.db_table,
-        ResourcePage._meta.db_table,
-        ResourcePage.topics.through._meta.db_table,
-        CollectionItem._meta.db_table,
-        IndexEntry._meta.db_table,
-    ]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(f"ANALYZE {', '.join(connection.ops.quote_name(t) for t in tables)}")
-        else:
-            cursor.execute("ANALYZE")
-    log("statistics updated")
 
 
 def _collection(hub, item, pages, existing, *, kind):
@@ -250,3 +229,7 @@ def _large(hub, topics, log, count=LARGE_COUNT):
     for start in range(0, len(rows), 2000):
         created += resources_bulk_create(hub=hub, rows=rows[start : start + 2000])
         log(f"generated resources: {have + created}/{count}")
+    # Without statistics of the fresh rows PostgreSQL sorts all 10,000 resources for the
+    # hub's newest-first page instead of reading its index.
+    analyse([Page, ResourcePage, ResourcePage.topics.through, CollectionItem, IndexEntry])
+    log("statistics updated")

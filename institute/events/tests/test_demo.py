@@ -83,10 +83,11 @@ def test_large_seeding_leaves_the_calendar_with_planner_statistics(seeded):
     statistics of its own until asked), so it reads the listing through its indexes."""
     from django.db import connection
 
-    from institute.events.demo_large import _analyse
+    from institute.core.demo import analyse
+    from institute.events.demo_large import ANALYSED
     from institute.events.models import Occurrence
 
-    _analyse(lambda message: None)
+    analyse(ANALYSED)
     table = Occurrence._meta.db_table
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
