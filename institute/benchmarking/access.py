@@ -63,6 +63,7 @@ RULES = {
     "benchmarking:survey_done": Rule(ANONYMOUS, kwargs=_only("token")),
     "benchmarking:summary": Rule(ANONYMOUS, kwargs=_only("year")),
     "benchmarking:report": Rule(STAFF, kwargs=_only("year", "organisation")),
+    "benchmarking:report_pdf": Rule(STAFF, kwargs=_only("year", "organisation")),
     "benchmarking:report_export": Rule(
         STAFF, kwargs=lambda: {**_only("year", "organisation")(), "fmt": "csv"}
     ),

@@ -1,12 +1,12 @@
-"""Inline SVG charts for reports. Each chart has a title and description, and its page
-shows the same figures in a data table beside it.
+"""The geometry of the report's charts: where each bar, line and label goes.
 
-A report draws hundreds of these, so the markup is built as plain strings: numbers are
-formatted here and only the few text values (titles, labels, option texts) are escaped.
+The markup is in the chart components (``templates/components/chart/``); these functions
+only place things, so the components stay free of arithmetic. Coordinates are strings with
+one decimal, as they go straight into SVG attributes. Every chart has a title, and the page
+that draws it shows the same figures in a data table beside it (docs/benchmarking.md).
 """
 
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from dataclasses import dataclass, field
 
 WIDTH, BAR_H, GAP, LABEL_W = 420, 22, 10, 130
 
@@ -15,80 +15,175 @@ def _n(value: float) -> str:
     return f"{value:.1f}"
 
 
-def share_bars(title: str, bars: list[tuple[str, object]]) -> str:
+def _pct(share: float) -> int:
+    return round(share * 100)
+
+
+@dataclass
+class Chart:
+    """What a chart component draws: ``kind`` names the component."""
+
+    kind: str
+    title: str
+    width: int
+    height: str
+    items: list = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def template(self) -> str:
+        return f"components/chart/{self.kind}.html"
+
+
+def share_bars(title: str, bars: list[tuple[str, object]]) -> Chart | None:
     """Horizontal bars of share favourable with Wilson whiskers; suppressed bars omitted."""
     shown = [(label, f) for label, f in bars if f is not None and f.share is not None]
-    height = max(len(shown), 1) * (BAR_H + GAP) + 24
+    if not shown:
+        return None
+    height = len(shown) * (BAR_H + GAP) + 24
     span = WIDTH - LABEL_W - 50
-    title = escape(title)
-    parts = [
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
-        f'aria-label="{title}"><title>{title}</title>'
-    ]
+    items = []
     for i, (label, f) in enumerate(shown):
         y = i * (BAR_H + GAP) + 4
         w = f.share * span
-        lo, hi = LABEL_W + f.ci_low * span, LABEL_W + f.ci_high * span
+        hi = LABEL_W + f.ci_high * span
         mid = y + BAR_H / 2
-        kind = "own" if i == 0 and label == "Your organisation" else "peer"
-        parts.append(
-            f'<text x="{LABEL_W - 6}" y="{mid + 4}" text-anchor="end" class="chart-label">'
-            f"{escape(label)}</text>"
-            f'<rect x="{LABEL_W}" y="{y}" width="{_n(w)}" height="{BAR_H}" '
-            f'class="chart-bar chart-bar--{kind}"/>'
-            f'<line x1="{_n(lo)}" x2="{_n(hi)}" y1="{mid}" y2="{mid}" class="chart-whisker"/>'
-            f'<text x="{_n(LABEL_W + max(w, hi - LABEL_W) + 4)}" y="{mid + 4}" '
-            f'class="chart-value">{round(f.share * 100)}%</text>'
+        items.append(
+            {
+                "label": label,
+                "own": i == 0 and label == "Your organisation",
+                "y": y,
+                "mid": _n(mid),
+                "text_y": _n(mid + 4),
+                "width": _n(w),
+                "lo": _n(LABEL_W + f.ci_low * span),
+                "hi": _n(hi),
+                "value_x": _n(LABEL_W + max(w, hi - LABEL_W) + 4),
+                "pct": _pct(f.share),
+            }
         )
-    parts.append(
-        f'<line x1="{LABEL_W}" x2="{LABEL_W + span}" y1="{height - 18}" y2="{height - 18}" '
-        'class="chart-axis"/></svg>'
+    return Chart(
+        "bars",
+        title,
+        WIDTH,
+        str(height),
+        items,
+        {
+            "bar_h": BAR_H,
+            "label_x": LABEL_W - 6,
+            "left": LABEL_W,
+            "axis_x2": LABEL_W + span,
+            "axis_y": height - 18,
+        },
     )
-    return mark_safe("".join(parts))  # noqa: S308 — numbers, and text escaped above
 
 
-def trend_lines(title: str, series: dict[str, dict[int, float]]) -> str:
-    """Lines of share (0–1) by year, one per series; years without a figure are gaps."""
+# Trend: the plot area, and room on the right for each line's end label.
+TREND_W, TREND_H, TREND_LEFT, TREND_RIGHT, TREND_TOP, TREND_BOTTOM = 600, 250, 44, 165, 34, 30
+LONG_SERIES = 10  # more years than this: a label every fifth year only
+LINE_LABEL_GAP = 14  # the least vertical distance between two end labels
+# The organisation's own line solid and dark; the peer line dashed and orange (its name in a
+# darker orange, for contrast on white).
+LINE_STYLES = [("#1d3f72", "", "#1d3f72"), ("#b35c00", "6 4", "#8a4700")]
+
+
+def _year_ticks(years: list[int]) -> list[int]:
+    """Years to label on the axis. A long series gets every fifth year, counted back from
+    the latest so the latest is always labelled; a short one gets every year."""
+    if len(years) <= LONG_SERIES:
+        return years
+    last = years[-1]
+    return [y for y in range(years[0], last + 1) if (last - y) % 5 == 0]
+
+
+def _spread(positions: list[float], gap: float, low: float, high: float) -> list[float]:
+    """Move end labels apart so that no two are closer than ``gap`` (kept within bounds)."""
+    order = sorted(range(len(positions)), key=lambda i: positions[i])
+    placed = [0.0] * len(positions)
+    last = low - gap
+    for i in order:
+        last = max(positions[i], last + gap)
+        placed[i] = last
+    overflow = last - high
+    if overflow > 0:
+        placed = [p - overflow for p in placed]
+    return placed
+
+
+def trend_lines(title: str, series: dict[str, dict[int, float]]) -> Chart | None:
+    """Lines of share (0–1) by year, one per series (the first is the organisation's own,
+    the others its peers); each line is named at its end and in the legend."""
     years = sorted({y for points in series.values() for y in points})
     if not years:
-        return ""
-    width, height, left, bottom = 560, 220, 40, 30
+        return None
+    plot_w = TREND_W - TREND_LEFT - TREND_RIGHT
+    plot_h = TREND_H - TREND_TOP - TREND_BOTTOM
     span_x = max(years[-1] - years[0], 1)
-    first, scale_y = years[0], height - bottom - 10
 
     def x(year):
-        return left + (year - first) / span_x * (width - left - 10)
+        # A single year sits in the middle rather than on the axis.
+        if len(years) == 1:
+            return TREND_LEFT + plot_w / 2
+        return TREND_LEFT + (year - years[0]) / span_x * plot_w
 
     def y(share):
-        return 10 + (1 - share) * scale_y
+        return TREND_TOP + (1 - share) * plot_h
 
-    title = escape(title)
-    parts = [
-        f'<svg class="chart chart--trend" viewBox="0 0 {width} {height}" width="100%" '
-        f'role="img" aria-label="{title}"><title>{title}</title>'
-    ]
-    for v in (0, 0.5, 1):
-        parts.append(
-            f'<line x1="{left}" x2="{width - 10}" y1="{_n(y(v))}" y2="{_n(y(v))}" '
-            f'class="chart-grid"/><text x="{left - 4}" y="{_n(y(v) + 4)}" text-anchor="end" '
-            f'class="chart-label">{int(v * 100)}%</text>'
+    lines, ends = [], []
+    for index, (name, points) in enumerate(series.items()):
+        ordered = sorted(points.items())
+        if not ordered:
+            continue
+        last_year, last_share = ordered[-1]
+        stroke, dash, ink = LINE_STYLES[index % len(LINE_STYLES)]
+        lines.append(
+            {
+                "name": name,
+                "index": index,
+                "stroke": stroke,
+                "dash": dash,
+                "ink": ink,
+                "points": " ".join(f"{x(yr):.1f},{y(s):.1f}" for yr, s in ordered),
+                "dots": [{"x": _n(x(yr)), "y": _n(y(s))} for yr, s in ordered],
+                "end_x": _n(x(last_year) + 8),
+                "end_text": f"{name} {_pct(last_share)}%",
+            }
         )
-    for index, points in enumerate(series.values()):
-        coords = " ".join(f"{x(yr):.1f},{y(s):.1f}" for yr, s in sorted(points.items()))
-        if coords:
-            parts.append(f'<polyline points="{coords}" class="chart-line chart-line--{index}"/>')
-    for yr in years:
-        if yr == years[0] or yr == years[-1] or yr % 5 == 0:
-            parts.append(
-                f'<text x="{x(yr)}" y="{height - 8}" text-anchor="middle" '
-                f'class="chart-label">{yr}</text>'
-            )
-    parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 — numbers, and the title escaped above
+        ends.append(y(last_share) + 4)
+    for line, end_y in zip(
+        lines, _spread(ends, LINE_LABEL_GAP, TREND_TOP, TREND_TOP + plot_h + 4), strict=True
+    ):
+        line["end_y"] = _n(end_y)
+    legend, lx = [], float(TREND_LEFT)
+    for line in lines:
+        legend.append({**line, "x": _n(lx), "tx": _n(lx + 28)})
+        lx += 40 + 7 * len(line["name"])
+    return Chart(
+        "trend",
+        title,
+        TREND_W,
+        str(TREND_H),
+        lines,
+        {
+            "grid": [
+                {"y": _n(y(v)), "ty": _n(y(v) + 4), "label": f"{round(v * 100)}%"}
+                for v in (0, 0.25, 0.5, 0.75, 1)
+            ],
+            "ticks": [{"x": _n(x(yr)), "label": yr} for yr in _year_ticks(years)],
+            "left": TREND_LEFT,
+            "right": _n(TREND_LEFT + plot_w),
+            "tick_y": TREND_H - 8,
+            "axis_y": _n(y(0)),
+            "legend": legend,
+            "first": years[0],
+            "last": years[-1],
+        },
+    )
 
 
-# Distribution segments: colour and a texture each, so neighbours differ without colour too;
-# dark fills take white labels, light fills dark ones. Every segment has a dark outline.
+# Distribution segments: colour and a texture each, so neighbours differ without colour too.
+# The texture is a strip along the bottom of each segment; the share is printed on the plain
+# fill above it (dark fills take white labels, light fills dark ones), never on the texture.
 SEGMENTS = [
     ("#7a2e0e", "solid", "#ffffff"),
     ("#f0b48c", "rising", "#1b1b1f"),
@@ -99,28 +194,11 @@ SEGMENTS = [
     ("#f7e08a", "dots", "#1b1b1f"),
 ]
 TWO = [SEGMENTS[4], SEGMENTS[2]]  # yes / no: dark and light
-
-MARKS = {
-    "solid": "",
-    "rising": '<path d="M-1,1 l2,-2 M0,8 l8,-8 M7,9 l2,-2" stroke="{ink}" '
-    'stroke-width="1" stroke-opacity=".45"/>',
-    "falling": '<path d="M-1,7 l2,2 M0,0 l8,8 M7,-1 l2,2" stroke="{ink}" '
-    'stroke-width="1" stroke-opacity=".45"/>',
-    "dots": '<circle cx="4" cy="4" r="1.2" fill="{ink}" fill-opacity=".5"/>',
-}
+STACK_H, STRIP_H, MIN_LABELLED = 30, 7, 34
 
 
 def _palette(count):
     return TWO if count == 2 else [SEGMENTS[i % len(SEGMENTS)] for i in range(count)]
-
-
-def _texture(pid, fill, texture, ink):
-    """A pattern: the fill with thin lines or dots in the label colour."""
-    return (
-        f'<pattern id="{pid}" patternUnits="userSpaceOnUse" width="8" height="8">'
-        f'<rect width="8" height="8" fill="{fill}"/>{MARKS[texture].replace("{ink}", ink)}'
-        "</pattern>"
-    )
 
 
 def distribution(question, bars):
@@ -142,56 +220,72 @@ def distribution(question, bars):
     return rows
 
 
-def distribution_bars(title, uid, rows):
+def distribution_bars(title, uid, rows) -> Chart | None:
     """100% stacked bars, one per group, with the share printed on each wide-enough segment
     and a legend; ``rows`` from ``distribution``. Not for multiple choice (not parts of one)."""
     if not rows:
-        return ""
-    uid = escape(uid)
+        return None
     options = [text for text, _count, _share in rows[0][2]]
     palette = _palette(len(options))
     span = WIDTH - LABEL_W - 10
-    parts = []
+    items = []
     for r, (label, _f, cells) in enumerate(rows):
-        y = r * (BAR_H + GAP) + 4
+        y = r * (STACK_H + GAP) + 4
         x = LABEL_W
-        text_y = y + BAR_H / 2 + 4
-        parts.append(
-            f'<text x="{LABEL_W - 6}" y="{text_y}" text-anchor="end" class="chart-label">'
-            f"{escape(label)}</text>"
-        )
+        segments = []
         for i, (_text, _count, share) in enumerate(cells):
             width = share * span
             if width <= 0:
                 continue
-            parts.append(
-                f'<rect x="{_n(x)}" y="{y}" width="{_n(width)}" height="{BAR_H}" '
-                f'fill="url(#{uid}-{i})" stroke="#1b1b1f" stroke-width="1"/>'
+            fill, texture, ink = palette[i]
+            segments.append(
+                {
+                    "x": _n(x),
+                    "width": _n(width),
+                    "fill": fill,
+                    "pattern": f"{uid}-{i}",
+                    "textured": texture != "solid",
+                    "ink": ink,
+                    "label_x": _n(x + width / 2),
+                    "pct": _pct(share) if width >= MIN_LABELLED else None,
+                }
             )
-            if width >= 30:
-                fill, _texture_name, ink = palette[i]
-                parts.append(
-                    f'<text x="{_n(x + width / 2)}" y="{text_y}" text-anchor="middle" '
-                    f'class="chart-segment" fill="{ink}" stroke="{fill}" stroke-width="3" '
-                    f'paint-order="stroke">{round(share * 100)}%</text>'
-                )
             x += width
-    legend_y = len(rows) * (BAR_H + GAP) + 8
-    x = 0.0
+        items.append(
+            {
+                "label": label,
+                "y": y,
+                "strip_y": y + STACK_H - STRIP_H,
+                "text_y": _n(y + (STACK_H - STRIP_H) / 2 + 5),
+                "segments": segments,
+            }
+        )
+    legend_y = len(rows) * (STACK_H + GAP) + 8
+    legend, x = [], 0.0
     for i, text in enumerate(options):
         if x + 40 + 7 * len(text) > WIDTH:
             x, legend_y = 0.0, legend_y + 20
-        parts.append(
-            f'<rect x="{_n(x)}" y="{legend_y}" width="14" height="14" fill="url(#{uid}-{i})" '
-            f'stroke="#1b1b1f" stroke-width="1"/>'
-            f'<text x="{_n(x + 18)}" y="{legend_y + 11}" class="chart-label">{escape(text)}</text>'
+        legend.append(
+            {"x": _n(x), "y": legend_y, "ty": legend_y + 11, "tx": _n(x + 18), "text": text}
         )
         x += 30 + 6.5 * len(text)
-    height = legend_y + 22
-    title = escape(title)
-    patterns = "".join(_texture(f"{uid}-{i}", *palette[i]) for i in range(len(options)))
-    return mark_safe(  # noqa: S308 — numbers, fixed colours, and text escaped above
-        f'<svg class="chart chart--distribution" viewBox="0 0 {WIDTH} {_n(height)}" '
-        f'width="100%" role="img" aria-label="{title}"><title>{title}</title>'
-        f"<defs>{patterns}</defs>{''.join(parts)}</svg>"
+    patterns = [
+        {"id": f"{uid}-{i}", "fill": fill, "texture": texture, "ink": ink}
+        for i, (fill, texture, ink) in enumerate(palette)
+    ]
+    for i, key in enumerate(legend):
+        key.update(patterns[i])
+    return Chart(
+        "stacked",
+        title,
+        WIDTH,
+        _n(legend_y + 22),
+        items,
+        {
+            "patterns": patterns,
+            "legend": legend,
+            "label_x": LABEL_W - 6,
+            "bar_h": STACK_H,
+            "strip_h": STRIP_H,
+        },
     )

@@ -245,3 +245,19 @@ def personal_data_export(user):
 def personal_data_erase(user):
     # The action belongs to the organisation's plan; only the link to the person goes.
     Action.objects.filter(created_by=user).update(created_by=None)
+
+
+def action_plan_status(*, participant, today=None) -> dict:
+    """How far the participant's action plan has got: actions by status, and how many are
+    not done by their due date (one query)."""
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    counts = participant.actions.aggregate(
+        total=Count("pk"),
+        planned=Count("pk", filter=Q(status=Action.Status.PLANNED)),
+        in_progress=Count("pk", filter=Q(status=Action.Status.IN_PROGRESS)),
+        done=Count("pk", filter=Q(status=Action.Status.DONE)),
+        overdue=Count("pk", filter=Q(due_date__lt=today) & ~Q(status=Action.Status.DONE)),
+    )
+    return counts

@@ -11,6 +11,7 @@ urlpatterns = [
     path("survey/<str:token>/thanks/", views.survey_done, name="survey_done"),
     path("<int:year>/", views.summary, name="summary"),
     path("<int:year>/<slug:organisation>/", views.report, name="report"),
+    path("<int:year>/<slug:organisation>/report.pdf", views.report_pdf, name="report_pdf"),
     path(
         "<int:year>/<slug:organisation>/export.<str:fmt>",
         views.report_export,

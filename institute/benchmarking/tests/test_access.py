@@ -10,7 +10,7 @@ from .conftest import make_coordinator, make_organisation, make_user
 
 pytestmark = pytest.mark.django_db
 
-PRIVATE = ["report", "report_export", "actions", "action_edit"]
+PRIVATE = ["report", "report_pdf", "report_export", "actions", "action_edit"]
 
 
 def _urls(data):
@@ -21,6 +21,7 @@ def _urls(data):
         reverse("benchmarking:report_export", kwargs={**kwargs, "fmt": "xlsx"}),
         reverse("benchmarking:actions", kwargs=kwargs),
         reverse("benchmarking:action_edit", kwargs={**kwargs, "pk": data["pk"]}),
+        reverse("benchmarking:report_pdf", kwargs=kwargs),
     ]
 
 

@@ -51,7 +51,7 @@ def test_report_has_svg_chart_with_data_table(client, reports):
     orgs, _ = reports
     client.force_login(make_coordinator(orgs[0]))
     body = client.get(_url("report", orgs[0])).content.decode()
-    assert '<svg class="chart"' in body and 'role="img"' in body
+    assert '<svg class="chart chart--bars"' in body and 'role="img"' in body
     assert "<caption>Figures for" in body
 
 

@@ -1,6 +1,6 @@
 from .actions import action_edit, actions
 from .manage import cycle_manage
-from .reports import index, report, report_export, summary
+from .reports import index, report, report_export, report_pdf, summary
 from .survey import dashboard, survey, survey_done
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "index",
     "report",
     "report_export",
+    "report_pdf",
     "summary",
     "survey",
     "survey_done",

@@ -4,16 +4,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from institute.core.cache import remember
 from institute.people.models import Organisation
 
-from .. import charts, exports, selectors
+from .. import charts, exports, pdf, selectors
 from ..findings import findings
 from ..models import Participant
-from . import markup
 
 # Rendered bodies are keyed by what they depend on; a new computation makes a new key.
 BODY_SECONDS = 60 * 60
@@ -59,8 +60,10 @@ def _summary_body(cycle):
         "responses": data["responses"],
         "headlines": [(round(f.share * 100), q.finding) for q, f in data["headlines"]],
         "figures": [(q.key, f) for q, f in data["figures"]],
-        "figures_html": markup.summary_figures(data["figures"]),
-        "spreads_html": markup.summary_spreads(spreads),
+        "body_html": render_to_string(
+            "benchmarking/report/summary_body.html",
+            {"year": cycle.year, "figures": data["figures"], "spreads": spreads},
+        ),
     }
 
 
@@ -124,6 +127,51 @@ def _finding(f):
     return {"text": f.text, "key": f.question.key}
 
 
+# The trend's table shows these many latest years; every year is one click away.
+RECENT_YEARS = 3
+
+
+def _trend(row, history):
+    """The trend chart of a question (own and sector share by year) and its tables."""
+    own = {y: f.share for y, f in history["own"].items() if f.share is not None}
+    sector = {y: f.share for y, f in history["sector"].items() if f.share is not None}
+    row["trend_chart"] = charts.trend_lines(
+        f"{row['question'].text}: share favourable by year",
+        {"Your organisation": own, "Sector": sector},
+    )
+    years = [
+        (y, history["own"].get(y), history["sector"].get(y))
+        for y in sorted(set(history["own"]) | set(history["sector"]), reverse=True)
+    ]
+    row["trend_years"] = years
+    row["recent_years"] = years[:RECENT_YEARS]
+    row["older_years"] = len(years) > RECENT_YEARS
+
+
+def _by_section(rows):
+    """Rows grouped by module, then section, in the order ``report_figures`` gives them."""
+    modules = []
+    for row in rows:
+        q = row["question"]
+        module = q.module_version.module
+        if not modules or modules[-1]["key"] != module.key:
+            modules.append(
+                {"key": module.key, "title": module.title, "anchor": module.key, "sections": []}
+            )
+        sections = modules[-1]["sections"]
+        if not sections or sections[-1]["pk"] != q.section_id:
+            sections.append(
+                {
+                    "pk": q.section_id,
+                    "title": q.section.title,
+                    "anchor": f"{module.key}-{slugify(q.section.title)}-{q.section_id}",
+                    "rows": [],
+                }
+            )
+        sections[-1]["rows"].append(row)
+    return modules
+
+
 def _report_body(participant):
     """The report's figures and findings, rendered: a function of the results (this year's
     and the history's), the organisation and the disclosure class (this organisation's own
@@ -135,20 +183,12 @@ def _report_body(participant):
     for row in rows:
         q = row["question"]
         row["bars"] = _labelled(row)
-        row["chart"] = charts.share_bars(q.text, row["bars"])
+        row["chart"] = charts.share_bars(q.text, row["bars"]) if q.favourable else None
         _with_distribution(row, q, row["bars"])
         history = past.series.get(q.key)
         if history:
-            own = {y: f.share for y, f in history["own"].items() if f.share is not None}
-            sector = {y: f.share for y, f in history["sector"].items() if f.share is not None}
-            row["trend_chart"] = charts.trend_lines(
-                f"{row['question'].text}: share by year",
-                {"Your organisation": own, "Sector": sector},
-            )
-            row["trend_years"] = [
-                (y, history["own"].get(y), history["sector"].get(y))
-                for y in sorted(set(history["own"]) | set(history["sector"]))
-            ]
+            _trend(row, history)
+    modules = _by_section(rows)
     by_kind = {
         kind: [f for f in found if f.kind == kind]
         for kind in ("headline", "strength", "gap", "change")
@@ -161,7 +201,20 @@ def _report_body(participant):
         "gaps": [_finding(f) for f in sorted(by_kind["gap"], key=lambda f: f.difference)[:5]],
         "changes": [_finding(f) for f in by_kind["change"][:5]],
         "previous_year": past.previous_year,
-        "questions_html": markup.report_questions(rows),
+        # The contents list, without the rows (the page needs only titles and counts).
+        "contents": [
+            {
+                **{k: v for k, v in module.items() if k != "sections"},
+                "sections": [
+                    {"title": s["title"], "anchor": s["anchor"], "count": len(s["rows"])}
+                    for s in module["sections"]
+                ],
+            }
+            for module in modules
+        ],
+        "questions_html": render_to_string(
+            "benchmarking/report/questions.html", {"modules": modules}
+        ),
     }
 
 
@@ -176,27 +229,58 @@ def report_body_key(participant, results_version):
     )
 
 
+def _report_context(request, participant):
+    key = report_body_key(participant, selectors.results_version())
+    body = remember(key, lambda: _report_body(participant), timeout=BODY_SECONDS)
+    org = participant.organisation
+    year = participant.cycle.year
+    return {
+        "participant": participant,
+        "organisation": org,
+        "cycle": participant.cycle,
+        **body,
+        # The action plan changes without the results: read for every request.
+        "plan": selectors.action_plan_status(participant=participant),
+        "meta_title": f"{org.name}: benchmarking report {year}",
+        "breadcrumbs": _crumbs(
+            (str(year), reverse("benchmarking:summary", args=[year])),
+            (org.name, reverse("benchmarking:report", args=[year, org.slug])),
+        ),
+    }
+
+
 @require_GET
 @login_required
 def report(request, year, organisation):
     participant = report_participant(request, year, organisation)
-    key = report_body_key(participant, selectors.results_version())
-    body = remember(key, lambda: _report_body(participant), timeout=BODY_SECONDS)
-    org = participant.organisation
-    return render(
-        request,
-        "benchmarking/report.html",
-        {
-            "participant": participant,
-            "organisation": org,
-            "cycle": participant.cycle,
-            **body,
-            "meta_title": f"{org.name}: benchmarking report {year}",
-            "breadcrumbs": _crumbs(
-                (str(year), reverse("benchmarking:summary", args=[year])), (org.name, request.path)
-            ),
-        },
-    )
+    return render(request, "benchmarking/report.html", _report_context(request, participant))
+
+
+@require_GET
+@login_required
+def report_pdf(request, year, organisation):
+    """The report as a PDF for boards: the page's own HTML, laid out by its print stylesheet.
+    Where the PDF library cannot run (its system libraries absent), a page says so and
+    points to the browser's own print to PDF."""
+    participant = report_participant(request, year, organisation)
+    context = _report_context(request, participant)
+    html = render_to_string("benchmarking/report.html", context, request=request)
+    try:
+        document = pdf.from_html(html, base_url=request.build_absolute_uri("/"))
+    except pdf.Unavailable as error:
+        response = render(
+            request,
+            "benchmarking/report_pdf_unavailable.html",
+            {**context, "reason": str(error), "meta_title": "PDF not available"},
+            status=503,
+        )
+        response["Retry-After"] = "3600"
+        return response
+    name = f"benchmarking-{year}-{participant.organisation.slug}.pdf"
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_GET
