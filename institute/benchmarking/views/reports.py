@@ -264,9 +264,17 @@ def report_pdf(request, year, organisation):
     points to the browser's own print to PDF."""
     participant = report_participant(request, year, organisation)
     context = _report_context(request, participant)
-    html = render_to_string("benchmarking/report.html", context, request=request)
+    # Laying out forty pages takes seconds: the PDF is kept like the body it is made of,
+    # and made again when the results or the action plan's figures change.
+    plan = ",".join(f"{k}={v}" for k, v in sorted(context["plan"].items()))
+    key = f"{report_body_key(participant, selectors.results_version())}:pdf:{plan}"
+
+    def make():
+        html = render_to_string("benchmarking/report.html", context, request=request)
+        return pdf.from_html(html, base_url=request.build_absolute_uri("/"))
+
     try:
-        document = pdf.from_html(html, base_url=request.build_absolute_uri("/"))
+        document = remember(key, make, timeout=BODY_SECONDS)
     except pdf.Unavailable as error:
         response = render(
             request,
