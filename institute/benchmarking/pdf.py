@@ -6,6 +6,7 @@ is missing, ``from_html`` raises ``Unavailable`` with the reason, and the view s
 instead of failing: the site still runs with nothing but Python.
 """
 
+import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,6 +26,9 @@ def _weasyprint():
         raise Unavailable(f"the PDF library is not installed ({error})") from error
     except OSError as error:  # installed, but Pango (a system library) is missing
         raise Unavailable(f"a system library the PDF library needs is missing ({error})") from error
+    # It reports every screen-only rule of the site's CSS it skips, and each page it lays
+    # out: noise in the server's log.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
     return weasyprint
 
 
