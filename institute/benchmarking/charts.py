@@ -262,7 +262,7 @@ def distribution_bars(title, uid, rows) -> Chart | None:
         )
     legend_y = len(rows) * (STACK_H + GAP) + 8
     legend, x = [], 0.0
-    for i, text in enumerate(options):
+    for text in options:
         if x + 40 + 7 * len(text) > WIDTH:
             x, legend_y = 0.0, legend_y + 20
         legend.append(
