@@ -147,3 +147,49 @@ def test_cycle_manage_page_is_accessible(live_server, browser_page, link, django
     _sign_in_as(browser_page, live_server, staff)
     browser_page.goto(live_server.url + f"/benchmarking/manage/cycles/{link.participant.cycle_id}/")
     assert_accessible(browser_page)
+
+
+def _overflow(page):
+    """How far the widest part of the page's content runs past the viewport (the site's
+    header is measured by the roof's own tests)."""
+    return page.evaluate(
+        """() => {
+            const main = document.querySelector("main");
+            const right = Math.max(...[main, ...main.querySelectorAll("*")]
+                .filter(e => e.getClientRects().length)
+                .map(e => e.getBoundingClientRect().right));
+            return Math.max(main.scrollWidth - main.clientWidth, right - window.innerWidth);
+        }"""
+    )
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_report_and_summary_never_scroll_sideways(live_server, browser_page, closed, width):
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": 900})
+    _sign_in_as(page, live_server, make_coordinator(closed[0]))
+    for path in (f"/benchmarking/2023/{closed[0].slug}/", "/benchmarking/2023/"):
+        page.goto(live_server.url + path)
+        for details in page.locator("details.report-history").all():
+            details.locator("summary").click()
+        assert _overflow(page) <= 0, (path, width)
+
+
+def test_summary_tables_reflow_on_a_phone(live_server, browser_page, closed):
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + "/benchmarking/2023/")
+    cell = page.locator("table.data-table--reflow td[data-label]").first
+    assert cell.evaluate("c => getComputedStyle(c).display") == "grid"
+    assert _overflow(page) <= 0
+    assert_accessible(page)
+
+
+def test_report_summary_comes_first_and_is_accessible_on_a_phone(live_server, browser_page, closed):
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    _sign_in_as(page, live_server, make_coordinator(closed[0]))
+    page.goto(live_server.url + f"/benchmarking/2023/{closed[0].slug}/")
+    headings = page.locator("h2").all_inner_texts()
+    assert headings.index("Summary") < headings.index("User skills")
+    assert_accessible(page)
