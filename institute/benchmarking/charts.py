@@ -245,6 +245,9 @@ def distribution_bars(title, uid, rows) -> Chart | None:
                     "fill": fill,
                     "pattern": f"{uid}-{i}",
                     "textured": texture != "solid",
+                    # The strip sits inside the segment's outline.
+                    "strip_x": _n(x + 0.5),
+                    "strip_w": _n(max(width - 1, 0)),
                     "ink": ink,
                     "label_x": _n(x + width / 2),
                     "pct": _pct(share) if width >= MIN_LABELLED else None,
@@ -255,7 +258,7 @@ def distribution_bars(title, uid, rows) -> Chart | None:
             {
                 "label": label,
                 "y": y,
-                "strip_y": y + STACK_H - STRIP_H,
+                "strip_y": _n(y + STACK_H - STRIP_H - 0.5),
                 "text_y": _n(y + (STACK_H - STRIP_H) / 2 + 5),
                 "segments": segments,
             }

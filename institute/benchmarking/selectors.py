@@ -247,17 +247,35 @@ def personal_data_erase(user):
     Action.objects.filter(created_by=user).update(created_by=None)
 
 
-def action_plan_status(*, participant, today=None) -> dict:
-    """How far the participant's action plan has got: actions by status, and how many are
-    not done by their due date (one query)."""
+def _plan_counts(today):
+    return {
+        "plan_total": Count("actions"),
+        "plan_planned": Count("actions", filter=Q(actions__status=Action.Status.PLANNED)),
+        "plan_in_progress": Count("actions", filter=Q(actions__status=Action.Status.IN_PROGRESS)),
+        "plan_done": Count("actions", filter=Q(actions__status=Action.Status.DONE)),
+        "plan_overdue": Count(
+            "actions",
+            filter=Q(actions__due_date__lt=today) & ~Q(actions__status=Action.Status.DONE),
+        ),
+    }
+
+
+def participants_with_plan_status(queryset, *, today=None):
+    """The participants with their action plan's counts read in the same query (for
+    ``action_plan_status``): a report page costs no query more for them."""
     from django.utils import timezone
 
-    today = today or timezone.localdate()
-    counts = participant.actions.aggregate(
-        total=Count("pk"),
-        planned=Count("pk", filter=Q(status=Action.Status.PLANNED)),
-        in_progress=Count("pk", filter=Q(status=Action.Status.IN_PROGRESS)),
-        done=Count("pk", filter=Q(status=Action.Status.DONE)),
-        overdue=Count("pk", filter=Q(due_date__lt=today) & ~Q(status=Action.Status.DONE)),
-    )
-    return counts
+    return queryset.annotate(**_plan_counts(today or timezone.localdate()))
+
+
+def action_plan_status(*, participant) -> dict:
+    """How far the participant's action plan has got: actions by status, and how many are
+    not done by their due date. From ``participants_with_plan_status``, or one query."""
+    if not hasattr(participant, "plan_total"):
+        participant = participants_with_plan_status(
+            Participant.objects.filter(pk=participant.pk)
+        ).get()
+    return {
+        name: getattr(participant, f"plan_{name}")
+        for name in ("total", "planned", "in_progress", "done", "overdue")
+    }

@@ -87,15 +87,21 @@ def summary(request, year):
     )
 
 
-def report_participant(request, year, organisation) -> Participant:
-    """The participant whose report this is, if the user may see it; else 403/404."""
+def report_participant(request, year, organisation, *, with_plan=False) -> Participant:
+    """The participant whose report this is, if the user may see it; else 403/404. With
+    ``with_plan``, its action plan's counts come in the same query."""
     if len(organisation) > 200:
         raise Http404
     org = get_object_or_404(Organisation, slug=organisation)
     if not selectors.can_see_report(request.user, org):
         raise PermissionDenied
+    participants = Participant.objects.select_related("cycle").filter(
+        cycle__in=selectors.closed_cycles()
+    )
+    if with_plan:
+        participants = selectors.participants_with_plan_status(participants)
     participant = get_object_or_404(
-        Participant.objects.select_related("cycle").filter(cycle__in=selectors.closed_cycles()),
+        participants,
         cycle__year=year,
         organisation=org,
     )
@@ -252,7 +258,7 @@ def _report_context(request, participant):
 @require_GET
 @login_required
 def report(request, year, organisation):
-    participant = report_participant(request, year, organisation)
+    participant = report_participant(request, year, organisation, with_plan=True)
     return render(request, "benchmarking/report.html", _report_context(request, participant))
 
 
@@ -262,7 +268,7 @@ def report_pdf(request, year, organisation):
     """The report as a PDF for boards: the page's own HTML, laid out by its print stylesheet.
     Where the PDF library cannot run (its system libraries absent), a page says so and
     points to the browser's own print to PDF."""
-    participant = report_participant(request, year, organisation)
+    participant = report_participant(request, year, organisation, with_plan=True)
     context = _report_context(request, participant)
     # Laying out forty pages takes seconds: the PDF is kept like the body it is made of,
     # and made again when the results or the action plan's figures change.
