@@ -180,7 +180,8 @@ def test_summary_tables_reflow_on_a_phone(live_server, browser_page, closed):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server.url + "/benchmarking/2023/")
     cell = page.locator("table.data-table--reflow td[data-label]").first
-    assert cell.evaluate("c => getComputedStyle(c).display") == "grid"
+    assert cell.evaluate("c => getComputedStyle(c).display") == "block"
+    assert cell.evaluate("c => getComputedStyle(c, '::before').content") != "none"
     assert _overflow(page) <= 0
     assert_accessible(page)
 
