@@ -7,6 +7,7 @@ from institute.benchmarking.access import sample
 from institute.benchmarking.models import Action, Participant
 
 from .conftest import make_coordinator, make_organisation, make_user
+from .test_report_pdf import UNAVAILABLE
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,9 @@ def test_every_private_url_is_open_to_the_organisations_coordinator(client, data
     org = Participant.objects.get(cycle__year=data["year"]).organisation
     client.force_login(make_coordinator(org))
     for url in _urls(data):
-        assert client.get(url).status_code == 200, url
+        # The PDF says 503 (not available) where its system libraries are missing.
+        expected = 503 if url.endswith(".pdf") and UNAVAILABLE else 200
+        assert client.get(url).status_code == expected, url
 
 
 def test_coordinator_of_another_organisation_gets_nothing_on_any_url(client, data):
