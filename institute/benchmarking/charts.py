@@ -2,8 +2,10 @@
 
 The markup is in the chart components (``templates/components/chart/``); these functions
 only place things, so the components stay free of arithmetic. Coordinates are strings with
-one decimal, as they go straight into SVG attributes. Every chart has a title, and the page
-that draws it shows the same figures in a data table beside it (docs/benchmarking.md).
+one decimal (whole numbers as strings too), as they go straight into SVG attributes: never
+localised (a decimal comma would break them), and cheap to write. Every chart has a title,
+and the page that draws it shows the same figures in a data table beside it
+(docs/benchmarking.md).
 """
 
 from dataclasses import dataclass, field
@@ -15,8 +17,8 @@ def _n(value: float) -> str:
     return f"{value:.1f}"
 
 
-def _pct(share: float) -> int:
-    return round(share * 100)
+def _pct(share: float) -> str:
+    return str(round(share * 100))
 
 
 @dataclass
@@ -25,7 +27,7 @@ class Chart:
 
     kind: str
     title: str
-    width: int
+    width: str
     height: str
     items: list = field(default_factory=list)
     extra: dict = field(default_factory=dict)
@@ -52,7 +54,7 @@ def share_bars(title: str, bars: list[tuple[str, object]]) -> Chart | None:
             {
                 "label": label,
                 "own": i == 0 and label == "Your organisation",
-                "y": y,
+                "y": str(y),
                 "mid": _n(mid),
                 "text_y": _n(mid + 4),
                 "width": _n(w),
@@ -65,15 +67,15 @@ def share_bars(title: str, bars: list[tuple[str, object]]) -> Chart | None:
     return Chart(
         "bars",
         title,
-        WIDTH,
+        str(WIDTH),
         str(height),
         items,
         {
-            "bar_h": BAR_H,
-            "label_x": LABEL_W - 6,
-            "left": LABEL_W,
-            "axis_x2": LABEL_W + span,
-            "axis_y": height - 18,
+            "bar_h": str(BAR_H),
+            "label_x": str(LABEL_W - 6),
+            "left": str(LABEL_W),
+            "axis_x2": str(LABEL_W + span),
+            "axis_y": str(height - 18),
         },
     )
 
@@ -161,7 +163,7 @@ def trend_lines(title: str, series: dict[str, dict[int, float]]) -> Chart | None
     return Chart(
         "trend",
         title,
-        TREND_W,
+        str(TREND_W),
         str(TREND_H),
         lines,
         {
@@ -169,10 +171,11 @@ def trend_lines(title: str, series: dict[str, dict[int, float]]) -> Chart | None
                 {"y": _n(y(v)), "ty": _n(y(v) + 4), "label": f"{round(v * 100)}%"}
                 for v in (0, 0.25, 0.5, 0.75, 1)
             ],
-            "ticks": [{"x": _n(x(yr)), "label": yr} for yr in _year_ticks(years)],
-            "left": TREND_LEFT,
+            "ticks": [{"x": _n(x(yr)), "label": str(yr)} for yr in _year_ticks(years)],
+            "left": str(TREND_LEFT),
+            "label_right": str(TREND_LEFT - 4),
             "right": _n(TREND_LEFT + plot_w),
-            "tick_y": TREND_H - 8,
+            "tick_y": str(TREND_H - 8),
             "axis_y": _n(y(0)),
             "legend": legend,
             "first": years[0],
@@ -257,7 +260,7 @@ def distribution_bars(title, uid, rows) -> Chart | None:
         items.append(
             {
                 "label": label,
-                "y": y,
+                "y": str(y),
                 "strip_y": _n(y + STACK_H - STRIP_H - 0.5),
                 "text_y": _n(y + (STACK_H - STRIP_H) / 2 + 5),
                 "segments": segments,
@@ -269,7 +272,13 @@ def distribution_bars(title, uid, rows) -> Chart | None:
         if x + 40 + 7 * len(text) > WIDTH:
             x, legend_y = 0.0, legend_y + 20
         legend.append(
-            {"x": _n(x), "y": legend_y, "ty": legend_y + 11, "tx": _n(x + 18), "text": text}
+            {
+                "x": _n(x),
+                "y": str(legend_y),
+                "ty": str(legend_y + 11),
+                "tx": _n(x + 18),
+                "text": text,
+            }
         )
         x += 30 + 6.5 * len(text)
     patterns = [
@@ -281,14 +290,14 @@ def distribution_bars(title, uid, rows) -> Chart | None:
     return Chart(
         "stacked",
         title,
-        WIDTH,
+        str(WIDTH),
         _n(legend_y + 22),
         items,
         {
             "patterns": patterns,
             "legend": legend,
-            "label_x": LABEL_W - 6,
-            "bar_h": STACK_H,
-            "strip_h": STRIP_H,
+            "label_x": str(LABEL_W - 6),
+            "bar_h": str(STACK_H),
+            "strip_h": str(STRIP_H),
         },
     )
