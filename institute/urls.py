@@ -9,15 +9,22 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from institute.core import views as core_views
 
-# Every sign-in goes through the one login form, with its rate limits and e-mail checks.
+# One door (docs/people.md, "One door"): every sign-in and password reset goes through
+# allauth's forms, with their rate limits and the e-mail confirmation rule. The other doors
+# Django, Wagtail and Wagtail's admin would open lead there instead.
 admin.site.login = secure_admin_login(admin.site.login)
 
+
+def _to(pattern_name):
+    return RedirectView.as_view(pattern_name=pattern_name, query_string=True)
+
+
 urlpatterns = [
-    path(
-        "admin/login/",
-        RedirectView.as_view(pattern_name="account_login", query_string=True),
-        name="admin_login_redirect",
-    ),
+    path("admin/login/", _to("account_login"), name="admin_login_redirect"),
+    path("admin/password_reset/", _to("account_reset_password"), name="admin_reset_redirect"),
+    # Wagtail's front-end login, for private pages (WAGTAIL_FRONTEND_LOGIN_URL points there
+    # too); this answers anyone who still has the old address.
+    path("_util/login/", _to("account_login"), name="frontend_login_redirect"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
