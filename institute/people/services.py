@@ -8,7 +8,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from . import privacy, roles
+from . import privacy, roles, selectors
 from .consent import WORDING
 from .models import Consent, ErasureRecord, OrganisationRole, User
 
@@ -143,7 +143,7 @@ def account_erase(
     confirmation goes to the address the account had, once the transaction has committed.
     """
     address = user.email
-    name = user.get_full_name()
+    name = selectors.greeting_name(user=user, email=address)
     sections = []
     for entry in privacy.entries():
         entry.erase(user)

@@ -97,7 +97,7 @@ def data_export(request):
 @require_http_methods(["GET", "POST"])
 def erase(request):
     user = request.user
-    form = EraseAccountForm(request.POST or None, user=user)
+    form = EraseAccountForm(request.POST or None, user=user, request=request)
     if request.method == "POST" and form.is_valid():
         services.account_erase(user=user)
         logout(request)
