@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from institute.core import views as core_views
+from institute.people import views as people_views
 
 # One door (docs/people.md, "One door"): every sign-in and password reset goes through
 # allauth's forms, with their rate limits and the e-mail confirmation rule. The other doors
@@ -25,6 +26,11 @@ urlpatterns = [
     # Wagtail's front-end login, for private pages (WAGTAIL_FRONTEND_LOGIN_URL points there
     # too); this answers anyone who still has the old address.
     path("_util/login/", _to("account_login"), name="frontend_login_redirect"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        people_views.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

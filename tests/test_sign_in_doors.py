@@ -168,3 +168,20 @@ def test_staff_change_password_and_e_mail_through_allauth_not_the_admin(client):
     html = client.get("/admin/account/").content.decode()
     assert 'name="password-new_password1"' not in html
     assert 'name="name_email-email"' not in html
+
+
+def test_a_pages_shared_password_cannot_be_guessed_without_limit(client, home):
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction.objects.create(
+        page=home, restriction_type=PageViewRestriction.PASSWORD, password="shared-secret"
+    )
+    url = f"/_util/authenticate_with_password/{restriction.pk}/{home.pk}/"
+    for _ in range(10):
+        assert client.post(url, {"password": "guess", "return_url": "/"}).status_code == 200
+    response = client.post(url, {"password": "shared-secret", "return_url": "/"})
+    assert response.status_code == 429
+    other_address = client.post(
+        url, {"password": "shared-secret", "return_url": "/"}, REMOTE_ADDR="203.0.113.5"
+    )
+    assert other_address.status_code == 302

@@ -10,6 +10,14 @@ from .factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/accounts/login/"
+START = 1_800_000_000  # the start of a quarter-hour, an hour and a day alike
+
+
+@pytest.fixture(autouse=True)
+def _frozen_windows():
+    # The counters count in fixed windows; a test must not straddle two.
+    with mock.patch("institute.core.ratelimit.time.time", return_value=START):
+        yield
 
 
 def _sign_in(client, user, password, address):
@@ -53,7 +61,7 @@ def test_the_wait_grows_with_each_round_of_wrong_passwords(client, settings):
     settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login_failed": "100/m/ip"}
     user = UserFactory()
     address = "198.51.100.1"
-    start = 1_800_000_000  # the start of a quarter-hour, an hour and a day alike
+    start = START
     with mock.patch("institute.core.ratelimit.time.time", return_value=start):
         for _ in range(5):
             _sign_in(client, user, "wrong", address)
