@@ -23,8 +23,8 @@ def _to(pattern_name):
 urlpatterns = [
     path("admin/login/", _to("account_login"), name="admin_login_redirect"),
     path("admin/password_reset/", _to("account_reset_password"), name="admin_reset_redirect"),
-    # Wagtail's front-end login, for private pages (WAGTAIL_FRONTEND_LOGIN_URL points there
-    # too); this answers anyone who still has the old address.
+    # Wagtail's own login for private pages: they now send visitors to allauth's
+    # (WAGTAIL_FRONTEND_LOGIN_URL); this answers links to the old address.
     path("_util/login/", _to("account_login"), name="frontend_login_redirect"),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
