@@ -25,5 +25,10 @@ def register(entry: PersonalData) -> None:
     _registry[entry.key] = entry
 
 
+def unregister(key: str) -> None:
+    """Remove the entry registered as ``key`` (nothing happens if there is none)."""
+    _registry.pop(key, None)
+
+
 def entries() -> list[PersonalData]:
     return sorted(_registry.values(), key=lambda e: e.key)

@@ -41,7 +41,7 @@ def room_entry():
     )
     privacy.register(entry)
     yield erased
-    privacy._registry.pop(entry.key)
+    privacy.unregister(entry.key)
 
 
 def _download(client):
@@ -150,7 +150,7 @@ def test_a_failing_room_erasure_changes_nothing(member):
         with pytest.raises(RuntimeError):
             services.account_erase(user=member)
     finally:
-        privacy._registry.pop(entry.key)
+        privacy.unregister(entry.key)
     member.refresh_from_db()
     assert member.erased_at is None
     assert Consent.objects.filter(user=member).exists()
