@@ -1,10 +1,11 @@
-"""Writes of the calendar. ``booking_create`` and ``booking_cancel`` own the capacity rule.
+"""Writes of the calendar. ``booking_create`` and ``booking_cancel`` enforce the capacity rule.
 
-The rule, in one place: at one occurrence, confirmed places never exceed the item's
-capacity, and places held by partner contacts never exceed its partner allocation. Both
-functions take a row lock on the occurrence (``SELECT … FOR UPDATE`` on PostgreSQL) inside
-the transaction before counting, so concurrent requests for the same occurrence queue behind
-each other and each counts what the one before it wrote. On SQLite the settings open every
+The rule itself is ``selectors.availability`` (what the pages show comes from it too): at
+one occurrence, confirmed places never exceed the item's capacity, and places held by partner
+contacts never exceed its partner allocation. Both functions take a row lock on the
+occurrence (``SELECT … FOR UPDATE`` on PostgreSQL) inside the transaction before counting,
+so concurrent requests for the same occurrence queue behind each other and each counts what
+the one before it wrote. On SQLite the settings open every
 transaction with ``BEGIN IMMEDIATE``, which serialises writers the same way.
 """
 
@@ -13,7 +14,7 @@ from django.utils import timezone
 
 from institute.people.selectors import is_partner_contact
 
-from . import tasks
+from . import selectors, tasks
 from .models import Booking, CalendarItemPage, Occurrence
 from .recurrence import expand
 
@@ -65,13 +66,9 @@ def _locked_occurrence(occurrence_id) -> Occurrence:
 
 
 def _has_place(occurrence: Occurrence, allocation: str) -> bool:
-    confirmed = occurrence.bookings.filter(status=Booking.Status.CONFIRMED)
-    if confirmed.count() >= occurrence.item.capacity:
-        return False
-    if allocation == Booking.Allocation.PARTNER:
-        partners = confirmed.filter(allocation=Booking.Allocation.PARTNER).count()
-        return partners < occurrence.item.partner_allocation
-    return True
+    # Counted afresh under the caller's lock: the occurrence carries no counts read earlier.
+    partner = allocation == Booking.Allocation.PARTNER
+    return selectors.availability(occurrence=occurrence, partner=partner).has_place(partner=partner)
 
 
 @transaction.atomic

@@ -20,7 +20,6 @@ from .. import selectors
 from ..choices import SUB_KINDS, Format, Kind, Status, SubKind, When
 from ..filters import CalendarFilters, parse
 from ..ics import build_calendar
-from ..templatetags.events_tags import places_left
 
 PER_PAGE = 20
 FACET_CACHE_SECONDS = 60
@@ -109,7 +108,7 @@ def _rows(request, occurrences, filters):
         scheduled = item.status == Status.SCHEDULED
         places = ""
         if filters.when != When.PAST and scheduled:
-            left = places_left(occurrence)
+            left = selectors.availability(occurrence=occurrence).places_left
             places = (
                 f"{left} place{pluralize(left)} left"
                 if left

@@ -146,17 +146,19 @@ def item_context(request, item):
     partner_taken = selectors.partner_places_taken(ids) if partner else {}
     rows = []
     for occurrence in occurrences:
-        places_left = max(item.capacity - occurrence.confirmed, 0)
+        places = selectors.availability(
+            occurrence=occurrence,
+            partner=partner,
+            partner_confirmed=partner_taken.get(occurrence.pk, 0),
+        )
         booking = own.get(occurrence.pk)
         rows.append(
             {
                 "occurrence": occurrence,
-                "places_left": places_left,
+                "places_left": places.places_left,
                 "booking": booking,
                 "waiting_position": positions.get(booking.pk) if booking else None,
-                "partners_sold_out": partner
-                and places_left > 0
-                and partner_taken.get(occurrence.pk, 0) >= item.partner_allocation,
+                "partners_sold_out": places.partners_sold_out,
                 "links": calendar_links(item, occurrence, url),
             }
         )
