@@ -7,10 +7,20 @@ class BenchmarkingConfig(AppConfig):
     verbose_name = "Benchmarking"
 
     def ready(self):
-        from institute.core import topics
+        from institute.core import cache, topics
         from institute.people import privacy
 
-        from . import selectors
+        from . import models, selectors
+
+        # What the public summaries show; responses, answers and action plans are not content.
+        cache.content_models(
+            models.Module,
+            models.ModuleVersion,
+            models.Section,
+            models.Question,
+            models.Cycle,
+            models.Result,
+        )
 
         topics.register(
             topics.TopicSection(

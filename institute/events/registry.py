@@ -1,7 +1,9 @@
-"""What the calendar contributes to the roof: a topic-page section and personal data."""
+"""What the calendar contributes to the roof: a topic-page section, personal data and the
+models whose writes are content for the page cache."""
 
 from django.utils import timezone
 
+from institute.core.cache import content_models
 from institute.core.selectors import Item
 from institute.core.topics import TopicSection, register
 from institute.people.privacy import PersonalData
@@ -56,6 +58,10 @@ def _erase(user):
 
 
 def register_with_roof():
+    from .models import Occurrence
+
+    # An item's dates, as the calendar lists them (written when the item is published).
+    content_models(Occurrence)
     register(
         TopicSection(
             key="events",

@@ -243,6 +243,16 @@ def item_occurrences(item, *, now=None):
     return occurrences
 
 
+# Page-cache tags for places left (``core/cache.py``): every listing shows them; an item's
+# page shows its own. Bookings change them, not content, so they do not retire other pages.
+PLACES_TAG = "events:places"
+
+
+def places_tags(*, item_id) -> tuple[str, str]:
+    """The tags naming places left at ``item_id``: the listings' and the item page's."""
+    return PLACES_TAG, f"{PLACES_TAG}:{item_id}"
+
+
 @dataclass(frozen=True)
 class Availability:
     """What is left at one occurrence: places for anyone, and (when asked) for partners."""

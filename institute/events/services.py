@@ -12,6 +12,7 @@ transaction with ``BEGIN IMMEDIATE``, which serialises writers the same way.
 from django.db import transaction
 from django.utils import timezone
 
+from institute.core import cache as page_cache
 from institute.people.selectors import is_partner_contact
 
 from . import selectors, tasks
@@ -100,6 +101,8 @@ def booking_create(*, occurrence: Occurrence, user) -> Booking:
         created_at=now,
         confirmed_at=now if confirmed else None,
     )
+    if confirmed:
+        page_cache.changed(*selectors.places_tags(item_id=item.pk))
     notice = "confirmed" if confirmed else "waiting"
     transaction.on_commit(lambda: tasks.send_booking_notice.enqueue(booking.pk, notice))
     return booking
@@ -121,6 +124,7 @@ def booking_cancel(*, booking: Booking) -> Booking | None:
     booking.save(update_fields=["status", "cancelled_at"])
     if not was_confirmed:
         return None
+    page_cache.changed(*selectors.places_tags(item_id=occurrence.item_id))
     for waiting in occurrence.bookings.filter(status=Booking.Status.WAITING).order_by(
         "created_at", "pk"
     ):

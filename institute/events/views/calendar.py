@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.views.decorators.http import require_GET
 
-from institute.core.cache import remember
+from institute.core.cache import depends_on, remember
 from institute.core.selectors import topic_list
 from institute.people.models import Region
 
@@ -142,6 +142,7 @@ def calendar_listing(request, page, kind, sub_kind):
     paginator = Paginator(selectors.calendar_ids(filters, now=now), PER_PAGE)
     paginator.count = counts["when"][filters.when]  # already counted with the facets
     page_obj = paginator.get_page(filters.page)
+    depends_on(request, selectors.PLACES_TAG)  # places change with bookings, not content
     page_obj.object_list = selectors.with_places(list(page_obj.object_list))
     path = filters.path(base)
     heading = _heading(filters)
