@@ -10,7 +10,7 @@ class BenchmarkingConfig(AppConfig):
         from institute.core import cache, topics
         from institute.people import privacy
 
-        from . import models, selectors
+        from . import models, personal_data, selectors
 
         # What the public summaries show; responses, answers and action plans are not content.
         cache.content_models(
@@ -30,8 +30,8 @@ class BenchmarkingConfig(AppConfig):
         privacy.register(
             privacy.PersonalData(
                 key="benchmarking",
-                title="Benchmarking action plans",
-                export=selectors.personal_data_export,
-                erase=selectors.personal_data_erase,
+                title="Benchmarking action plans and answers",
+                export=personal_data.export,
+                erase=personal_data.erase,
             )
         )

@@ -6,7 +6,7 @@ from django.utils import timezone
 from institute.core.cache import content_models
 from institute.core.selectors import Item
 from institute.core.topics import TopicSection, register
-from institute.people.privacy import PersonalData
+from institute.people.privacy import PersonalData, published_credits
 from institute.people.privacy import register as register_personal_data
 
 
@@ -57,6 +57,13 @@ def _erase(user):
     bookings_erase(user=user)
 
 
+def _speaking(user):
+    from .models import Speaker
+
+    rows = Speaker.objects.filter(item__live=True).select_related("item")
+    return published_credits(user, rows, where=lambda s: s.item.title)
+
+
 def register_with_roof():
     from .models import Occurrence
 
@@ -73,4 +80,7 @@ def register_with_roof():
     )
     register_personal_data(
         PersonalData(key="bookings", title="Calendar bookings", export=_export, erase=_erase)
+    )
+    register_personal_data(
+        PersonalData(key="events.speakers", title="Speaker credits", export=_speaking, erase=None)
     )
