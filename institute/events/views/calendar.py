@@ -87,8 +87,9 @@ def _facet_counts(filters, now):
     """Facet counts, kept for a minute per view and retired by any content change.
 
     Counting every option is the listing's heaviest work (a GROUP BY per filter over every
-    occurrence), and its answer changes only when content or bookings change: the key holds
-    the page cache's generation, which every model write bumps, and the minute.
+    occurrence), and its answer changes only when content changes (items and their dates;
+    bookings change no count): the key holds the page cache's generation, which content
+    events bump, and the minute.
     """
     key = f"events:facets:{filters.path('/')}{filters.without('page').canonical_query()}"
     return remember(
