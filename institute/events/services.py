@@ -5,8 +5,11 @@ one occurrence, confirmed places never exceed the item's capacity, and places he
 contacts never exceed its partner allocation. Both functions take a row lock on the
 occurrence (``SELECT … FOR UPDATE`` on PostgreSQL) inside the transaction before counting,
 so concurrent requests for the same occurrence queue behind each other and each counts what
-the one before it wrote. On SQLite the settings open every
-transaction with ``BEGIN IMMEDIATE``, which serialises writers the same way.
+the one before it wrote. On SQLite the settings open every transaction with ``BEGIN
+IMMEDIATE``, which serialises writers the same way.
+
+A confirmed place taken or given back changes what the listings and the item's page show:
+the services retire those cached pages (``selectors.places_tags``), and only those.
 """
 
 from django.db import transaction
