@@ -200,16 +200,11 @@ def response_submit(*, link: SurveyLink, submission_token, answers: dict) -> tup
         raise SurveyClosed
     try:
         with transaction.atomic():
-            # bulk_create sends no post_save: a submission does not retire the page cache.
-            (response,) = Response.objects.bulk_create(
-                [
-                    Response(
-                        link=link,
-                        participant_id=link.participant_id,
-                        module_version_id=link.module_version_id,
-                        submission_token=submission_token,
-                    )
-                ]
+            response = Response.objects.create(
+                link=link,
+                participant_id=link.participant_id,
+                module_version_id=link.module_version_id,
+                submission_token=submission_token,
             )
     except IntegrityError:
         return Response.objects.get(submission_token=submission_token), False

@@ -146,8 +146,9 @@ def account_erase(
     name = selectors.greeting_name(user=user, email=address)
     sections = []
     for entry in privacy.entries():
-        entry.erase(user)
-        sections.append(entry.key)
+        if entry.erase is not None:  # None: listed in the download, kept (published credits)
+            entry.erase(user)
+            sections.append(entry.key)
     _anonymise(user)
     record = ErasureRecord.objects.create(requested_by=requested_by, sections=sections)
     transaction.on_commit(lambda: _send_erasure_confirmation(address, name))
