@@ -100,7 +100,7 @@ def _draw(motif, rng, size):
                 y = gap + r * (h + gap)
                 pick = rng.random()
                 colour = (
-                    GOLD if pick > 0.9 else (NAVY if pick > 0.6 else SKY if pick > 0.3 else WHITE)
+                    GOLD if pick > 0.94 else (NAVY if pick > 0.78 else SKY if pick > 0.5 else WHITE)
                 )
                 draw.rounded_rectangle((x, y, x + w, y + h), radius=12, fill=colour)
     return canvas
