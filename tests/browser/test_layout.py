@@ -44,10 +44,8 @@ PAGE_MODELS = [
 ]
 
 
-@pytest.fixture
-def site(home):
-    """The demo content of the roof, people, calendar and hub, and a year of benchmarking."""
-    call_command("seed_demo", only=["core", "people", "events", "resources"], stdout=StringIO())
+def _closed_year():
+    """A closed benchmarking year with results, and an open one with a survey link."""
     version = module_load(definition=normalise(SMALL_MODULE))[0]
     orgs = [make_organisation(f"Council {i}") for i in range(6)]
     cycle = make_cycle(version, year=2023, organisations=orgs, status=Cycle.Status.CLOSED)
@@ -63,22 +61,27 @@ def site(home):
     compute_results([cycle.pk])
     open_cycle = make_cycle(version, year=2024, organisations=[orgs[0]])
     survey = open_cycle.participants.get().links.get().get_absolute_url()
-    coordinator = make_coordinator(orgs[0])
-    staff = User.objects.create_superuser(
-        username="staff", email="staff@example.org", password="x-Passw0rd!"
-    )
+    return orgs[0], survey
+
+
+@pytest.fixture
+def site(home):
+    """The demo content of the roof, people, calendar and hub, and benchmarking's own pages."""
+    call_command("seed_demo", only=["core", "people", "events", "resources"], stdout=StringIO())
+    organisation, survey = _closed_year()
     first = {}
     for page in Page.objects.live().filter(depth__gt=2).order_by("path").specific():
         first.setdefault(type(page).__name__, page.url)
     public = ["/", "/search/?q=digital", "/topics/", "/accounts/login/", "/accounts/signup/"]
-    public += ["/no-such-page/", "/benchmarking/", "/benchmarking/2023/", survey]
+    public += ["/no-such-page/", "/benchmarking/", survey]
     public += [first[name] for name in PAGE_MODELS]
-    members = ["/account/", f"/benchmarking/2023/{orgs[0].slug}/"]
     return {
         "public": public,
-        "members": members,
-        "coordinator": coordinator,
-        "staff": staff,
+        "members": ["/account/", "/benchmarking/my/"],
+        "coordinator": make_coordinator(organisation),
+        "staff": User.objects.create_superuser(
+            username="staff", email="staff@example.org", password="x-Passw0rd!"
+        ),
     }
 
 
@@ -111,23 +114,37 @@ def _layout_problems(page, url, width):
     return problems
 
 
-def test_every_page_type_fits_phones_and_laptops(live_server, _playwright_browser, site):
+def _check(browser, live_server, pages, *, signed_in=None, widths=WIDTHS):
     problems = []
-    for width in WIDTHS:
-        for audience, paths in (("public", site["public"]), ("members", site["members"])):
-            context = _playwright_browser.new_context(
-                viewport={"width": width, "height": PHONE["height"]}, locale="en-GB"
-            )
-            if audience == "members":
-                _sign_in(context, live_server, site["coordinator"])
-            page = context.new_page()
-            for path in paths:
-                problems += _layout_problems(page, live_server.url + path, width)
-            context.close()
-    context = _playwright_browser.new_context(viewport={"width": 320, "height": 800})
-    _sign_in(context, live_server, site["staff"])
-    problems += _layout_problems(context.new_page(), live_server.url + "/styleguide/", 320)
-    context.close()
+    for width in widths:
+        context = browser.new_context(
+            viewport={"width": width, "height": PHONE["height"]}, locale="en-GB"
+        )
+        if signed_in is not None:
+            _sign_in(context, live_server, signed_in)
+        page = context.new_page()
+        for path in pages:
+            problems += _layout_problems(page, live_server.url + path, width)
+        context.close()
+    return problems
+
+
+def test_every_page_type_fits_phones_and_laptops(live_server, _playwright_browser, site):
+    browser = _playwright_browser
+    problems = _check(browser, live_server, site["public"])
+    problems += _check(browser, live_server, site["members"], signed_in=site["coordinator"])
+    problems += _check(browser, live_server, ["/styleguide/"], signed_in=site["staff"])
+    assert not problems, "\n".join(problems)
+
+
+def test_benchmarking_summary_and_report_fit_phones_and_laptops(
+    live_server, _playwright_browser, home
+):
+    # The year's summary and an organisation's report: wide tables and charts must fit too.
+    organisation, _ = _closed_year()
+    coordinator = make_coordinator(organisation)
+    pages = ["/benchmarking/2023/", f"/benchmarking/2023/{organisation.slug}/"]
+    problems = _check(_playwright_browser, live_server, pages, signed_in=coordinator)
     assert not problems, "\n".join(problems)
 
 

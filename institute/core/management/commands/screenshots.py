@@ -124,6 +124,11 @@ class Command(BaseCommand):
                             page.get_by_role("button", name="Sign in").click()
                             page.wait_for_load_state()
                         page.goto(base + path)
+                        # Full-page shots do not scroll, so lazy images would stay empty.
+                        page.evaluate(
+                            "document.querySelectorAll('img[loading=lazy]')"
+                            ".forEach(img => { img.loading = 'eager'; })"
+                        )
                         page.wait_for_load_state("networkidle")
                         target = out / f"{name}-{w}{suffix}.png"
                         page.screenshot(path=str(target), full_page=True)
