@@ -49,7 +49,6 @@ def _pages():
         if first_of.get(model):
             pages.append((name, first_of[model], False))
     pages += [("topics", "/topics/", False), ("login", "/accounts/login/", False)]
-    pages.append(("not-found", "/no-such-page/", False))
     link = SurveyLink.objects.filter(participant__cycle__status="open").first()
     if link:
         pages.append(("survey", link.get_absolute_url(), False))
