@@ -112,6 +112,7 @@ class Command(BaseCommand):
                             viewport={"width": w, "height": HEIGHTS.get(w, 900)},
                             locale="en-GB",
                         )
+                        context.set_default_timeout(120_000)  # a busy machine is slow
                         page = context.new_page()
                         if signed_in:
                             # A coordinator for member pages, a content editor for staff's.
