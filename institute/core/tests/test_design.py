@@ -126,3 +126,10 @@ def test_unhandled_error_gives_the_designed_500_page(client, monkeypatch, home):
     response = client.get("/search/")
     assert response.status_code == 500
     assert "Sorry, there is a problem with this page" in response.content.decode()
+
+
+def test_pagination_shows_the_pages_around_the_current_one(client, django_user_model, home):
+    client.force_login(_member(django_user_model, is_staff=True))
+    html = client.get(reverse("core:styleguide")).content.decode()  # page 7 of 20
+    assert 'aria-current="page"><span class="visually-hidden">Page </span>7</a>' in html
+    assert ">6</a>" in html and ">8</a>" in html
