@@ -228,25 +228,6 @@ def topic_items(topic, limit=6):
     ]
 
 
-def personal_data_export(user):
-    return [
-        {
-            "organisation": a.participant.organisation.name,
-            "year": a.participant.cycle.year,
-            "action": a.title,
-            "created_at": a.created_at.isoformat(),
-        }
-        for a in Action.objects.filter(created_by=user).select_related(
-            "participant__organisation", "participant__cycle"
-        )
-    ]
-
-
-def personal_data_erase(user):
-    # The action belongs to the organisation's plan; only the link to the person goes.
-    Action.objects.filter(created_by=user).update(created_by=None)
-
-
 def _plan_counts(today):
     return {
         "plan_total": Count("actions"),
