@@ -30,7 +30,7 @@ def can_see_report(user, organisation) -> bool:
 
 
 def closed_cycles():
-    return Cycle.objects.filter(status=Cycle.Status.CLOSED, results_computed_at__isnull=False)
+    return Cycle.objects.filter(status__in=Cycle.WITH_RESULTS, results_computed_at__isnull=False)
 
 
 def results_version() -> str:
