@@ -245,3 +245,25 @@ def personal_data_export(user):
 def personal_data_erase(user):
     # The action belongs to the organisation's plan; only the link to the person goes.
     Action.objects.filter(created_by=user).update(created_by=None)
+
+
+def cycle_response_counts(*, cycle: Cycle) -> dict:
+    """Responses so far per participating organisation and module of a cycle (two queries).
+
+    ``{"versions": [...], "rows": [(organisation, [count per version], total)], "totals":
+    [count per version], "total": n}`` — live counts for staff, not results.
+    """
+    versions = list(cycle.module_versions.select_related("module").order_by("module__title"))
+    counts = {
+        (participant, version): n
+        for participant, version, n in Response.objects.filter(participant__cycle=cycle)
+        .values("participant_id", "module_version_id")
+        .annotate(n=Count("id"))
+        .values_list("participant_id", "module_version_id", "n")
+    }
+    rows = []
+    for participant in cycle.participants.select_related("organisation"):
+        row = [counts.get((participant.pk, v.pk), 0) for v in versions]
+        rows.append((participant.organisation, row, sum(row)))
+    totals = [sum(row[i] for _, row, _ in rows) for i in range(len(versions))]
+    return {"versions": versions, "rows": rows, "totals": totals, "total": sum(totals)}

@@ -138,12 +138,3 @@ def test_dashboard_is_accessible(live_server, browser_page, link):
     _sign_in_as(browser_page, live_server, make_coordinator(link.participant.organisation))
     browser_page.goto(live_server.url + "/benchmarking/my/")
     assert_accessible(browser_page)
-
-
-def test_cycle_manage_page_is_accessible(live_server, browser_page, link, django_user_model):
-    staff = django_user_model.objects.create_superuser(
-        username="admin@example.org", email="admin@example.org", password="x-Passw0rd!"
-    )
-    _sign_in_as(browser_page, live_server, staff)
-    browser_page.goto(live_server.url + f"/benchmarking/manage/cycles/{link.participant.cycle_id}/")
-    assert_accessible(browser_page)
