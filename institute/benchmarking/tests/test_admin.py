@@ -38,6 +38,11 @@ def test_admin_lists_cycles_with_a_link_to_their_page(staff_client, module_versi
     assert _cycle_url(cycle).encode() in response.content
 
 
+def test_the_admin_menu_links_to_history_imports(staff_client):
+    menu = staff_client.get("/admin/").content.decode()
+    assert "History imports" in menu and reverse("benchmarking_admin:imports") in menu
+
+
 def test_cycle_page_counts_responses_per_organisation_and_module(staff_client, module_version):
     essex, kent = make_organisation("Essex"), make_organisation("Kent")
     cycle = make_cycle(module_version, year=2024, organisations=[essex, kent])
