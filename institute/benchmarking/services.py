@@ -1,7 +1,7 @@
 """Writes of the benchmarking room: modules, cycles, participants, submissions, actions."""
 
 import polars as pl
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from institute.core.ratelimit import over_limit
@@ -282,6 +282,24 @@ def _results_enqueue(cycle: Cycle) -> None:
     compute_cycle_results.enqueue(cycle.pk)
 
 
+def _cycle_status_held(cycle_id: int) -> str:
+    """The cycle's status, its row held against change until this transaction ends.
+
+    Submissions hold it together (a shared lock: they do not wait for each other); closing
+    the cycle (``_locked``) waits for those in flight, and those after it find it closed,
+    so no answer lands after the results are computed. SQLite runs one writer at a time.
+    """
+    if connection.vendor != "postgresql":
+        return Cycle.objects.values_list("status", flat=True).get(pk=cycle_id)
+    with connection.cursor() as cursor:
+        # Django's select_for_update() has no shared form.
+        cursor.execute(
+            f'SELECT status FROM "{Cycle._meta.db_table}" WHERE id = %s FOR SHARE',  # noqa: S608
+            [cycle_id],
+        )
+        return cursor.fetchone()[0]
+
+
 def link_rate_limited(*, link: SurveyLink, limit: int = 120, seconds: int = 60) -> bool:
     """Count a submission attempt on this link; True when the link is over its limit."""
     return over_limit(f"benchmarking:link:{link.pk}", limit=limit, seconds=seconds)
@@ -296,8 +314,7 @@ def response_submit(*, link: SurveyLink, submission_token, answers: dict) -> tup
     the form; a repeated token (double click, retried request) returns the stored response
     and ``created=False``. Concurrent repeats are settled by the unique constraint.
     """
-    cycle = link.participant.cycle
-    if cycle.status != Cycle.Status.OPEN:
+    if _cycle_status_held(link.participant.cycle_id) != Cycle.Status.OPEN:
         raise SurveyClosed
     try:
         with transaction.atomic():
