@@ -148,7 +148,7 @@ def _ragged_rows(text: str, separator: str) -> list[tuple[int, str, str]]:
             problems.append(
                 (
                     row,
-                    f"column {width + 1}",
+                    f"{width + 1} (no heading)",
                     f"this row has {len(record)} values but the header names {width} columns"
                     f" ('{record[width][:40]}' is past the last one): remove the extra value"
                     " or give its column a heading",

@@ -241,7 +241,7 @@ def test_a_row_with_an_extra_value_is_a_row_and_column_error(tmp_path, orgs, cap
     with pytest.raises(CommandError, match="1 errors"):
         _run(_write(tmp_path, "extra.csv", text))
     assert (
-        "row 3, column column 4: this row has 4 values but the header names 3 columns"
+        "row 3, column 4 (no heading): this row has 4 values but the header names 3 columns"
         in capsys.readouterr().err
     )
     assert Answer.objects.count() == 0
