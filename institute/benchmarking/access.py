@@ -2,7 +2,8 @@
 
 Reports, exports and action plans are for the organisation's coordinators and staff; the
 walk checks staff, and ``tests/test_access.py`` checks coordinators of this and of other
-organisations on every URL.
+organisations on every URL. Cycle management and history imports are staff pages in the
+Wagtail admin (``admin_urls.py``).
 """
 
 from institute.core.access import ANONYMOUS, MEMBER, STAFF, Rule
@@ -58,7 +59,6 @@ def _only(*names):
 RULES = {
     "benchmarking:index": Rule(ANONYMOUS),
     "benchmarking:dashboard": Rule(MEMBER),
-    "benchmarking:cycle_manage": Rule(STAFF, kwargs=lambda: {"pk": sample()["cycle"]}),
     "benchmarking:survey": Rule(ANONYMOUS, kwargs=_only("token")),
     "benchmarking:survey_done": Rule(ANONYMOUS, kwargs=_only("token")),
     "benchmarking:summary": Rule(ANONYMOUS, kwargs=_only("year")),
@@ -69,4 +69,26 @@ RULES = {
     ),
     "benchmarking:actions": Rule(STAFF, kwargs=_only("year", "organisation")),
     "benchmarking:action_edit": Rule(STAFF, kwargs=_only("year", "organisation", "pk")),
+}
+
+
+def _history_import():
+    from .models import HistoryImport, ModuleVersion
+
+    sample()
+    version = ModuleVersion.objects.get(module__key="sample-module")
+    record = HistoryImport.objects.create(
+        original_name="sample.csv", year=2001, module_version=version, report={"answers": 1}
+    )
+    return {"pk": record.pk}
+
+
+# Staff pages under the Wagtail admin: its door sends anyone else to the sign-in page.
+RULES |= {
+    "benchmarking_admin:cycle": Rule(STAFF, kwargs=lambda: {"pk": sample()["cycle"]}),
+    "benchmarking_admin:cycle_change": Rule(
+        STAFF, kwargs=lambda: {"pk": sample()["cycle"], "change": "recompute"}
+    ),
+    "benchmarking_admin:imports": Rule(STAFF),
+    "benchmarking_admin:import": Rule(STAFF, kwargs=_history_import),
 }

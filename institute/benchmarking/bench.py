@@ -64,7 +64,9 @@ def run(ctx):
     from .models import Cycle
 
     cycles = list(
-        Cycle.objects.filter(status=Cycle.Status.CLOSED).order_by("year").values_list("pk", "year")
+        Cycle.objects.filter(status__in=Cycle.WITH_RESULTS)
+        .order_by("year")
+        .values_list("pk", "year")
     )
     if not cycles:
         ctx.log("benchmarking: no closed cycles in the bench database")

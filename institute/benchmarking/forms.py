@@ -1,8 +1,9 @@
 """Forms of the benchmarking room: the survey (built from a module version) and actions."""
 
 from django import forms
+from django.core.validators import FileExtensionValidator
 
-from .models import Action, Question
+from .models import Action, ModuleVersion, Question
 
 
 def field_name(question) -> str:
@@ -85,3 +86,17 @@ class ActionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["due_date"].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
+
+
+class HistoryUploadForm(forms.Form):
+    """Staff upload a year's answers for one module (``docs/benchmarking.md``)."""
+
+    file = forms.FileField(
+        label="File of answers",
+        help_text="CSV (UTF-8) or XLSX, long or wide layout, as docs/benchmarking.md describes.",
+        validators=[FileExtensionValidator(["csv", "xlsx"])],
+    )
+    year = forms.IntegerField(min_value=1900, max_value=2200)
+    module_version = forms.ModelChoiceField(
+        queryset=ModuleVersion.objects.select_related("module"), label="Module version"
+    )

@@ -7,19 +7,26 @@ choices separated by ``;``). Organisations are given by slug or name.
 
 Validation is vectorised (Polars) and reports every error by file row and column; nothing
 is written unless the whole file is valid, and then in one transaction by bulk insert.
+
+Each written file is kept as a ``HistoryImport`` with a fingerprint of the answers it held
+(not of its bytes: the same answers saved as CSV or as XLSX match), so importing the same
+answers again is refused, in the dry run too, instead of doubling them.
 """
 
+import csv
 import datetime as dt
+import hashlib
+import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 from django.db import transaction
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 from . import bulk
-from .models import Cycle, ModuleVersion, Question
+from .models import Cycle, HistoryImport, ModuleVersion, Question
 from .services import participants_add
 
 LONG_COLUMNS = {"response", "organisation", "question", "value"}
@@ -30,6 +37,10 @@ class ImportFileError(ValueError):
     """The file as a whole cannot be read (format, encoding, columns)."""
 
 
+class ImportRefused(ValueError):
+    """A valid file whose answers may not be written (see ``refusal``)."""
+
+
 @dataclass
 class ImportReport:
     layout: str = ""
@@ -38,44 +49,115 @@ class ImportReport:
     answers: int = 0
     errors: list[tuple[int, str, str]] = field(default_factory=list)  # (row, column, message)
     error_count: int = 0
+    # Why the file, though valid, is not imported (its answers are in already, say).
+    refusal: str = ""
+    fingerprint: str = ""
     written: bool = False
 
+    def as_dict(self) -> dict:
+        """What a ``HistoryImport`` keeps of the report (JSON)."""
+        return {
+            "layout": self.layout,
+            "rows": self.rows,
+            "responses": self.responses,
+            "answers": self.answers,
+            "errors": [list(e) for e in self.errors],
+            "error_count": self.error_count,
+            "refusal": self.refusal,
+        }
 
-def read_table(path) -> pl.DataFrame:
-    """Every cell as text, with a ``_row`` column holding the file's row number."""
+
+def read_table(path) -> tuple[pl.DataFrame, list[tuple[int, str, str]]]:
+    """Every cell as text, with a ``_row`` column holding the file's row number.
+
+    Also returns the cells that could not be read, as (row, column, message): a value past
+    the last named column of a CSV row, an XLSX formula without a saved value.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        frame = _read_xlsx(path)
+        frame, problems = _read_xlsx(path)
     elif suffix == ".csv":
-        frame = _read_csv(path)
+        frame, problems = _read_csv(path)
     else:
         raise ImportFileError("the file must be .csv or .xlsx")
     if frame.height == 0:
         raise ImportFileError("the file has no rows of answers")
     frame = frame.rename({c: c.strip().lower() for c in frame.columns})
-    return frame.with_row_index("_row", offset=2)
+    return frame.with_row_index("_row", offset=2), problems
 
 
-def _read_csv(path) -> pl.DataFrame:
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _read_csv(path):
     data = path.read_bytes()
     if not data or data.isspace():  # without copying the file as strip() would
         raise ImportFileError("the file is empty")
+    separator = ","
+    if data.startswith(UTF16_BOMS):
+        # Excel's "Unicode text": UTF-16 with a byte-order mark, often tab-separated.
+        data = _from_utf16(data)
+        header = data.split(b"\n", 1)[0]
+        if b"\t" in header and b"," not in header:
+            separator = "\t"
+    elif b"\x00" in data[:4096]:
+        raise ImportFileError(
+            "row 1, column 1: the file looks like UTF-16 text without a byte-order mark; "
+            "save it as 'CSV UTF-8' and try again"
+        )
     try:
         # Every column is read as text, which Polars checks is UTF-8 as it goes.
-        return pl.read_csv(data, infer_schema=False, encoding="utf8")
+        return pl.read_csv(data, infer_schema=False, encoding="utf8", separator=separator), []
     except pl.exceptions.PolarsError as exc:
         try:
-            data.decode("utf-8")  # only now: which row is not UTF-8
+            text = data.decode("utf-8")  # only now: which row is not UTF-8
         except UnicodeDecodeError as bad:
             row = data[: bad.start].count(b"\n") + 1
             raise ImportFileError(
                 f"row {row}: the file is not UTF-8 text; save it as 'CSV UTF-8' and try again"
             ) from bad
-        raise ImportFileError(f"cannot read the CSV file: {str(exc).splitlines()[0]}") from exc
+        problems = _ragged_rows(text, separator)
+        if not problems:
+            raise ImportFileError(f"cannot read the CSV file: {str(exc).splitlines()[0]}") from exc
+    # Rows with values past the last column are errors; the rest is read to report it too.
+    frame = pl.read_csv(
+        data, infer_schema=False, encoding="utf8", separator=separator, truncate_ragged_lines=True
+    )
+    return frame, problems
 
 
-def _read_xlsx(path) -> pl.DataFrame:
+def _from_utf16(data: bytes) -> bytes:
+    try:
+        return data.decode("utf-16").encode("utf-8")
+    except UnicodeDecodeError as bad:
+        text = data[: bad.start - bad.start % 2].decode("utf-16", errors="replace")
+        raise ImportFileError(
+            f"row {text.count(chr(10)) + 1}: the file is not valid UTF-16 text; save it as "
+            "'CSV UTF-8' and try again"
+        ) from bad
+
+
+def _ragged_rows(text: str, separator: str) -> list[tuple[int, str, str]]:
+    """Rows holding more values than the header names columns (a stray comma, say)."""
+    reader = csv.reader(io.StringIO(text), delimiter=separator)
+    width = len(next(reader, []))
+    problems = []
+    for row, record in enumerate(reader, start=2):
+        if len(record) > width:
+            problems.append(
+                (
+                    row,
+                    f"{width + 1} (no heading)",
+                    f"this row has {len(record)} values but the header names {width} columns"
+                    f" ('{record[width][:40]}' is past the last one): remove the extra value"
+                    " or give its column a heading",
+                )
+            )
+    return problems
+
+
+def _read_xlsx(path):
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -89,16 +171,49 @@ def _read_xlsx(path) -> pl.DataFrame:
         raise ImportFileError("the file is empty")
     names = [str(h if h is not None else f"column {i + 1}") for i, h in enumerate(header)]
     columns = [[] for _ in names]
-    for row in rows:
+    blanks = []  # (index of the row, column) of empty cells: formulas never calculated?
+    for r, row in enumerate(rows):
         for i in range(len(names)):
             value = row[i] if i < len(row) else None
+            if value is None:
+                blanks.append((r, i))
             columns[i].append("" if value is None else _cell(value))
     book.close()
     if len(set(names)) != len(names):
         raise ImportFileError("two columns have the same name")
-    return pl.DataFrame(
+    frame = pl.DataFrame(
         dict(zip(names, columns, strict=True)), schema=dict.fromkeys(names, pl.Utf8)
     )
+    return frame, _uncalculated_formulas(path, blanks, names)
+
+
+def _uncalculated_formulas(path, blanks, names) -> list[tuple[int, str, str]]:
+    """Cells that read as empty because they hold a formula no spreadsheet has calculated.
+
+    The workbook keeps a formula's last calculated value beside it; files written by
+    programs rather than saved from a spreadsheet often have none, and the value would
+    silently go missing.
+    """
+    if not blanks:
+        return []
+    from openpyxl import load_workbook
+
+    wanted = set(blanks)
+    book = load_workbook(path, read_only=True, data_only=False)
+    problems = []
+    for r, row in enumerate(book.active.iter_rows(min_row=2, values_only=True)):
+        for i, value in enumerate(row[: len(names)]):
+            if (r, i) in wanted and isinstance(value, str) and value.startswith("="):
+                problems.append(
+                    (
+                        r + 2,
+                        names[i].strip().lower(),
+                        f"the formula {value[:60]} has no calculated value: open the file in a"
+                        " spreadsheet, let it calculate, save it and upload it again",
+                    )
+                )
+    book.close()
+    return problems
 
 
 def _cell(value) -> str:
@@ -228,9 +343,21 @@ def validate(long: pl.DataFrame, version: ModuleVersion, organisations: pl.DataF
 
 
 def import_answers(
-    path, *, year: int, module_key: str, version: int | None = None, dry_run=False, progress=None
+    path,
+    *,
+    year: int,
+    module_key: str,
+    version: int | None = None,
+    dry_run=False,
+    progress=None,
+    record: HistoryImport | None = None,
 ) -> ImportReport:
-    """Validate a file of answers and, unless ``dry_run`` or invalid, write it in bulk."""
+    """Validate a file of answers and, unless ``dry_run``, invalid or refused, write it in bulk.
+
+    A file is refused when its answers were imported before (same module version, any
+    year) or when its year is published. ``record``, a checked ``HistoryImport``, is marked
+    done with the answers; without one a new record is kept (the management command).
+    """
     versions = ModuleVersion.objects.filter(module__key=module_key).order_by("-version")
     if version is not None:
         versions = versions.filter(version=version)
@@ -248,22 +375,77 @@ def import_answers(
         orient="row",
     ).unique("name_key")
     keys = set(module_version.questions.values_list("key", flat=True))
-    frame = read_table(path)
+    frame, problems = read_table(path)
     long, layout = to_long(frame, keys)
     answers, errors = validate(long, module_version, organisations)
+    if problems:
+        unread = pl.DataFrame(
+            problems,
+            schema={"_row": errors["_row"].dtype, "column": pl.Utf8, "message": pl.Utf8},
+            orient="row",
+        )
+        errors = pl.concat([unread, errors]).unique().sort("_row", "column")
     report = ImportReport(layout=layout, rows=frame.height, error_count=errors.height)
     report.errors = [tuple(r) for r in errors.head(MAX_ERRORS).iter_rows()]
     responses = answers.select("organisation_id", "response").unique()
     report.responses, report.answers = responses.height, answers.height
-    if report.error_count or dry_run or not answers.height:
+    if report.error_count or not answers.height:
         return report
-    _write(answers, responses, year, module_version, progress)
+    report.fingerprint = fingerprint(answers)
+    report.refusal = refusal(
+        year=year, module_version=module_version, fingerprint=report.fingerprint
+    )
+    if report.refusal or dry_run:
+        return report
+    try:
+        _write(answers, responses, year, module_version, progress, report, record, path)
+    except ImportRefused:
+        return report
     report.written = True
     return report
 
 
+def fingerprint(answers: pl.DataFrame) -> str:
+    """The answers a file holds, whatever its format or row order, as a SHA-256 digest."""
+    rows = answers.select("organisation_id", "response", "question_id", "number").sort(
+        "organisation_id", "response", "question_id", "number"
+    )
+    return hashlib.sha256(rows.write_csv().encode()).hexdigest()
+
+
+def refusal(*, year: int, module_version: ModuleVersion, fingerprint: str) -> str:
+    """Why answers with this fingerprint may not go into this year, or "" when they may."""
+    if Cycle.objects.filter(year=year, status=Cycle.Status.PUBLISHED).exists():
+        return f"{year} is published; its results are final and take no more answers"
+    earlier = (
+        HistoryImport.objects.filter(
+            module_version=module_version,
+            fingerprint=fingerprint,
+            status=HistoryImport.Status.DONE,
+        )
+        .order_by("created_at")
+        .first()
+    )
+    if earlier is None:
+        return ""
+    when = dateformat.format(timezone.localtime(earlier.finished_at), "j F Y, H:i")
+    return (
+        f"these answers were imported already, into {earlier.year} from "
+        f"'{earlier.original_name}' on {when}; importing them again would count every answer"
+        " twice"
+    )
+
+
 @transaction.atomic
-def _write(answers, responses, year, module_version, progress):
+def _write(answers, responses, year, module_version, progress, report, record, path):
+    # Concurrent imports queue here (the responses table's lock); the second then finds the
+    # first's record and is refused rather than doubling the answers.
+    first = bulk.next_response_id()
+    report.refusal = refusal(
+        year=year, module_version=module_version, fingerprint=report.fingerprint
+    )
+    if report.refusal:
+        raise ImportRefused(report.refusal)
     cycle, _ = Cycle.objects.get_or_create(
         year=year, defaults={"status": Cycle.Status.CLOSED, "closed_at": timezone.now()}
     )
@@ -271,7 +453,6 @@ def _write(answers, responses, year, module_version, progress):
     participant_ids = participants_add(
         cycle=cycle, organisation_ids=responses["organisation_id"].unique().to_list()
     )
-    first = bulk.next_response_id()
     responses = responses.sort("organisation_id", "response").with_columns(
         (pl.int_range(pl.len()) + first).alias("id"),
         pl.col("organisation_id").replace_strict(participant_ids).alias("participant_id"),
@@ -287,3 +468,12 @@ def _write(answers, responses, year, module_version, progress):
     ).select("response_id", "participant_id", "question_id", pl.col("number").alias("value"))
     # In the tally index's order: the index then grows at its end instead of all over.
     bulk.write_answers(rows.sort("participant_id", "question_id", "value"), progress=progress)
+    if record is None:
+        record = HistoryImport(original_name=Path(path).name, year=year)
+    record.module_version = module_version
+    record.year = year
+    record.fingerprint = report.fingerprint
+    record.report = report.as_dict()
+    record.status = HistoryImport.Status.DONE
+    record.finished_at = timezone.now()
+    record.save()

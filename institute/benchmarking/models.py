@@ -107,18 +107,26 @@ class Question(models.Model):
 
 
 class Cycle(models.Model):
-    """A benchmarking year: its modules and participating organisations."""
+    """A benchmarking year: its modules and participating organisations.
+
+    Its status only moves forward, draft → open → closed → published, through the services
+    (``services.cycle_open`` and the rest, each under a lock on this row).
+    """
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         OPEN = "open", "Open"
         CLOSED = "closed", "Closed"
+        PUBLISHED = "published", "Published"
 
     year = models.PositiveIntegerField(unique=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     module_versions = models.ManyToManyField(ModuleVersion, related_name="cycles", blank=True)
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    # Results are being computed while the last request is later than the last computation.
+    results_requested_at = models.DateTimeField(null=True, blank=True)
     results_computed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -129,6 +137,19 @@ class Cycle(models.Model):
 
     def get_absolute_url(self):
         return reverse("benchmarking:summary", kwargs={"year": self.year})
+
+    # Closed and published cycles have results: reports and trends read both.
+    WITH_RESULTS = (Status.CLOSED, Status.PUBLISHED)
+
+    @property
+    def has_results(self) -> bool:
+        return self.status in self.WITH_RESULTS and self.results_computed_at is not None
+
+    @property
+    def results_pending(self) -> bool:
+        return self.results_requested_at is not None and (
+            self.results_computed_at is None or self.results_requested_at > self.results_computed_at
+        )
 
 
 class Participant(models.Model):
@@ -343,3 +364,47 @@ class Action(models.Model):
 
     def __str__(self):
         return self.title
+
+
+def _import_storage():
+    # Uploaded answer files are confidential: kept outside the public media directory.
+    from django.core.files.storage import FileSystemStorage
+
+    return FileSystemStorage(location=settings.DATA_DIR / "benchmarking-imports")
+
+
+class HistoryImport(models.Model):
+    """A file of earlier answers: checked (the dry run), then written once staff confirm.
+
+    ``fingerprint`` identifies the answers the file holds, whatever the file format, so a
+    second import of the same answers is recognised (``importer.import_answers``).
+    """
+
+    class Status(models.TextChoices):
+        INVALID = "invalid", "Has errors"
+        CHECKED = "checked", "Checked, waiting for confirmation"
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Importing"
+        DONE = "done", "Imported"
+        FAILED = "failed", "Failed"
+
+    file = models.FileField(upload_to="%Y/", storage=_import_storage, blank=True)
+    original_name = models.CharField(max_length=255)
+    year = models.PositiveIntegerField()
+    module_version = models.ForeignKey(ModuleVersion, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.CHECKED)
+    report = models.JSONField(default=dict, blank=True)
+    fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
+    stage = models.CharField(max_length=100, blank=True)
+    progress = models.PositiveSmallIntegerField(default=0, help_text="Per cent done.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.original_name} ({self.year}, {self.module_version})"

@@ -14,7 +14,7 @@ from django.db import transaction
 from institute.people import privacy
 from institute.people.models import OrganisationRole
 
-from .models import Action, TextAnswer
+from .models import Action, HistoryImport, TextAnswer
 
 ACTION_TEXT = ("title", "owner", "notes")
 
@@ -72,6 +72,10 @@ def export(user) -> dict:
                 "question", "response__participant__organisation", "response__participant__cycle"
             )
         ],
+        "history_imports_uploaded": [
+            {"file": i.original_name, "year": i.year, "uploaded_at": i.created_at.isoformat()}
+            for i in HistoryImport.objects.filter(created_by=user)
+        ],
     }
 
 
@@ -87,3 +91,5 @@ def erase(user) -> None:
         answer.save(update_fields=["text"])
     # The action stays in the organisation's plan; only the link to the person goes.
     Action.objects.filter(created_by=user).update(created_by=None)
+    # So does a history import staff uploaded: the society's record, not the person's.
+    HistoryImport.objects.filter(created_by=user).update(created_by=None)

@@ -30,7 +30,7 @@ def can_see_report(user, organisation) -> bool:
 
 
 def closed_cycles():
-    return Cycle.objects.filter(status=Cycle.Status.CLOSED, results_computed_at__isnull=False)
+    return Cycle.objects.filter(status__in=Cycle.WITH_RESULTS, results_computed_at__isnull=False)
 
 
 def results_version() -> str:
@@ -260,3 +260,25 @@ def action_plan_status(*, participant) -> dict:
         name: getattr(participant, f"plan_{name}")
         for name in ("total", "planned", "in_progress", "done", "overdue")
     }
+
+
+def cycle_response_counts(*, cycle: Cycle) -> dict:
+    """Responses so far per participating organisation and module of a cycle (two queries).
+
+    ``{"versions": [...], "rows": [(organisation, [count per version], total)], "totals":
+    [count per version], "total": n}`` — live counts for staff, not results.
+    """
+    versions = list(cycle.module_versions.select_related("module").order_by("module__title"))
+    counts = {
+        (participant, version): n
+        for participant, version, n in Response.objects.filter(participant__cycle=cycle)
+        .values("participant_id", "module_version_id")
+        .annotate(n=Count("id"))
+        .values_list("participant_id", "module_version_id", "n")
+    }
+    rows = []
+    for participant in cycle.participants.select_related("organisation"):
+        row = [counts.get((participant.pk, v.pk), 0) for v in versions]
+        rows.append((participant.organisation, row, sum(row)))
+    totals = [sum(row[i] for _, row, _ in rows) for i in range(len(versions))]
+    return {"versions": versions, "rows": rows, "totals": totals, "total": sum(totals)}

@@ -1,7 +1,7 @@
 """Writes of the benchmarking room: modules, cycles, participants, submissions, actions."""
 
 import polars as pl
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from institute.core.ratelimit import over_limit
@@ -150,27 +150,154 @@ def links_ensure(*, participant: Participant) -> list[SurveyLink]:
     return list(participant.links.all())
 
 
+class CycleStateError(Exception):
+    """A cycle cannot make the change asked of it in its present state; says why."""
+
+
+# What each change needs the cycle to be in, and what it becomes (``docs/benchmarking.md``).
+TRANSITIONS = {
+    "open": ({Cycle.Status.DRAFT}, Cycle.Status.OPEN),
+    "issue-links": ({Cycle.Status.DRAFT, Cycle.Status.OPEN}, None),
+    "close": ({Cycle.Status.OPEN}, Cycle.Status.CLOSED),
+    "recompute": ({Cycle.Status.CLOSED}, None),
+    "publish": ({Cycle.Status.CLOSED}, Cycle.Status.PUBLISHED),
+}
+
+
+def _locked(cycle: Cycle, change: str) -> Cycle:
+    """The cycle's row, locked until the transaction ends, after checking the change is allowed.
+
+    Two members of staff pressing buttons at once queue here: the second sees the state the
+    first left, so a change happens once and a refused one says why.
+    """
+    locked = Cycle.objects.select_for_update().get(pk=cycle.pk)
+    allowed, _ = TRANSITIONS[change]
+    if locked.status not in allowed:
+        raise CycleStateError(_refusal(locked, change))
+    return locked
+
+
+def _refusal(cycle: Cycle, change: str) -> str:
+    state = cycle.get_status_display().lower()
+    reasons = {
+        "open": f"{cycle.year} is {state}; only a draft cycle can be opened",
+        "issue-links": f"{cycle.year} is {state}; links are issued only before it closes",
+        "close": f"{cycle.year} is {state}; only an open cycle can be closed",
+        "recompute": f"{cycle.year} is {state}; results are recomputed only while it is closed",
+        "publish": f"{cycle.year} is {state}; only a closed cycle can be published",
+    }
+    return reasons[change]
+
+
+def _refresh(cycle: Cycle, locked: Cycle) -> Cycle:
+    for name in ("status", "opened_at", "closed_at", "published_at", "results_requested_at"):
+        setattr(cycle, name, getattr(locked, name))
+    return cycle
+
+
+def _links_issue(cycle: Cycle) -> int:
+    before = SurveyLink.objects.filter(participant__cycle=cycle).count()
+    for participant in cycle.participants.select_related("cycle"):
+        links_ensure(participant=participant)
+    return SurveyLink.objects.filter(participant__cycle=cycle).count() - before
+
+
 @transaction.atomic
 def cycle_open(*, cycle: Cycle) -> Cycle:
-    """Open a cycle for answers and give every participant its survey links."""
-    cycle.status = Cycle.Status.OPEN
-    cycle.opened_at = cycle.opened_at or timezone.now()
-    cycle.save(update_fields=["status", "opened_at"])
-    for participant in cycle.participants.all():
-        links_ensure(participant=participant)
-    return cycle
+    """Open a draft cycle for answers and give every participant its survey links.
+
+    Raises ``CycleStateError`` unless the cycle is a draft with at least one module.
+    """
+    locked = _locked(cycle, "open")
+    if not locked.module_versions.exists():
+        raise CycleStateError(f"{locked.year} has no modules; add one before opening it")
+    locked.status = Cycle.Status.OPEN
+    locked.opened_at = locked.opened_at or timezone.now()
+    locked.save(update_fields=["status", "opened_at"])
+    _links_issue(locked)
+    return _refresh(cycle, locked)
+
+
+@transaction.atomic
+def cycle_links_issue(*, cycle: Cycle) -> int:
+    """Give every participant of a draft or open cycle a link per module; returns how many new.
+
+    For participants or modules added since the cycle opened. Raises ``CycleStateError``
+    once the cycle has closed.
+    """
+    return _links_issue(_locked(cycle, "issue-links"))
 
 
 def cycle_close(*, cycle: Cycle) -> Cycle:
-    """Close a cycle to answers and compute its results in the background."""
+    """Close an open cycle to answers and compute its results in the background.
+
+    Raises ``CycleStateError`` unless the cycle is open.
+    """
+    with transaction.atomic():
+        locked = _locked(cycle, "close")
+        locked.status = Cycle.Status.CLOSED
+        locked.closed_at = timezone.now()
+        locked.results_requested_at = locked.closed_at
+        locked.save(update_fields=["status", "closed_at", "results_requested_at"])
+    _results_enqueue(locked)
+    return _refresh(cycle, locked)
+
+
+def cycle_results_recompute(*, cycle: Cycle) -> Cycle:
+    """Compute a closed cycle's results again in the background (after an import, say).
+
+    Raises ``CycleStateError`` unless the cycle is closed: published results are final.
+    """
+    with transaction.atomic():
+        locked = _locked(cycle, "recompute")
+        locked.results_requested_at = timezone.now()
+        locked.save(update_fields=["results_requested_at"])
+    _results_enqueue(locked)
+    return _refresh(cycle, locked)
+
+
+@transaction.atomic
+def cycle_publish(*, cycle: Cycle) -> Cycle:
+    """Mark a closed cycle's results as final: no more recomputes or imports into it.
+
+    Raises ``CycleStateError`` unless the cycle is closed with its results computed and
+    no recompute outstanding.
+    """
+    locked = _locked(cycle, "publish")
+    if locked.results_computed_at is None or (
+        locked.results_requested_at and locked.results_requested_at > locked.results_computed_at
+    ):
+        raise CycleStateError(
+            f"the results of {locked.year} are still being computed; publish once they are ready"
+        )
+    locked.status = Cycle.Status.PUBLISHED
+    locked.published_at = timezone.now()
+    locked.save(update_fields=["status", "published_at"])
+    return _refresh(cycle, locked)
+
+
+def _results_enqueue(cycle: Cycle) -> None:
     from .tasks import compute_cycle_results
 
-    with transaction.atomic():
-        cycle.status = Cycle.Status.CLOSED
-        cycle.closed_at = timezone.now()
-        cycle.save(update_fields=["status", "closed_at"])
     compute_cycle_results.enqueue(cycle.pk)
-    return cycle
+
+
+def _cycle_status_held(cycle_id: int) -> str:
+    """The cycle's status, its row held against change until this transaction ends.
+
+    Submissions hold it together (a shared lock: they do not wait for each other); closing
+    the cycle (``_locked``) waits for those in flight, and those after it find it closed,
+    so no answer lands after the results are computed. SQLite runs one writer at a time.
+    """
+    if connection.vendor != "postgresql":
+        return Cycle.objects.values_list("status", flat=True).get(pk=cycle_id)
+    with connection.cursor() as cursor:
+        # Django's select_for_update() has no shared form.
+        cursor.execute(
+            f'SELECT status FROM "{Cycle._meta.db_table}" WHERE id = %s FOR SHARE',  # noqa: S608
+            [cycle_id],
+        )
+        return cursor.fetchone()[0]
 
 
 def link_rate_limited(
@@ -195,8 +322,7 @@ def response_submit(*, link: SurveyLink, submission_token, answers: dict) -> tup
     the form; a repeated token (double click, retried request) returns the stored response
     and ``created=False``. Concurrent repeats are settled by the unique constraint.
     """
-    cycle = link.participant.cycle
-    if cycle.status != Cycle.Status.OPEN:
+    if _cycle_status_held(link.participant.cycle_id) != Cycle.Status.OPEN:
         raise SurveyClosed
     try:
         with transaction.atomic():

@@ -6,7 +6,6 @@ app_name = "benchmarking"
 urlpatterns = [
     path("", views.index, name="index"),
     path("my/", views.dashboard, name="dashboard"),
-    path("manage/cycles/<int:pk>/", views.cycle_manage, name="cycle_manage"),
     path("survey/<str:token>/", views.survey, name="survey"),
     path("survey/<str:token>/thanks/", views.survey_done, name="survey_done"),
     path("<int:year>/", views.summary, name="summary"),

@@ -1,21 +1,28 @@
 """Staff manage modules, cycles and participants in the Wagtail admin.
 
-Opening and closing a cycle go through the services (survey links issued, results
-computed) on the cycle's *Manage* page (``views/manage.py``), linked from the listing.
+A cycle's own page (``views/admin.py``, linked from the listing) shows live response counts
+and the buttons that change its state through the services; *History imports* takes a file
+of earlier answers through a dry run to a confirmed import. Participants added here get
+their survey links from ``services.participant_add``, as everywhere else.
 """
 
-from django.urls import reverse
+from django.urls import include, path, reverse, reverse_lazy
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from . import admin_urls
 from .models import Cycle, Module, Participant
+from .services import participant_add
+from .views.admin import PERMISSION
 
 
-def _manage_link(cycle):
-    url = reverse("benchmarking:cycle_manage", args=[cycle.pk])
-    return format_html('<a href="{}">Open, close or recompute {}</a>', url, cycle.year)
+def _cycle_link(cycle):
+    url = reverse("benchmarking_admin:cycle", args=[cycle.pk])
+    return format_html('<a href="{}">Responses, status and results of {}</a>', url, cycle.year)
 
 
 class ModuleViewSet(ModelViewSet):
@@ -33,13 +40,20 @@ class CycleViewSet(ModelViewSet):
     name = "benchmarking_cycles"
     url_prefix = "benchmarking/cycles"
     icon = "date"
+    # The status changes only through the cycle's page (the services), never by editing.
     form_fields = ["year", "module_versions"]
     list_display = [
         "year",
         "status",
         "results_computed_at",
-        Column("manage", label="Status changes", accessor=_manage_link),
+        Column("manage", label="Manage", accessor=_cycle_link),
     ]
+
+
+class ParticipantCreateView(CreateView):
+    def save_instance(self):
+        instance = self.form.instance
+        return participant_add(cycle=instance.cycle, organisation=instance.organisation)
 
 
 class ParticipantViewSet(ModelViewSet):
@@ -47,10 +61,16 @@ class ParticipantViewSet(ModelViewSet):
     name = "benchmarking_participants"
     url_prefix = "benchmarking/participants"
     icon = "group"
+    add_view_class = ParticipantCreateView
     form_fields = ["cycle", "organisation"]
     list_display = ["organisation", "cycle"]
     list_filter = ["cycle"]
     search_fields = ["organisation__name"]
+
+
+class ImportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(PERMISSION)
 
 
 class BenchmarkingGroup(ModelViewSetGroup):
@@ -58,7 +78,23 @@ class BenchmarkingGroup(ModelViewSetGroup):
     menu_icon = "table"
     items = (ModuleViewSet, CycleViewSet, ParticipantViewSet)
 
+    def get_submenu_items(self):
+        return [
+            *super().get_submenu_items(),
+            ImportsMenuItem(
+                "History imports",
+                reverse_lazy("benchmarking_admin:imports"),
+                icon_name="upload",
+                order=len(self.items) + 1,
+            ),
+        ]
+
 
 @hooks.register("register_admin_viewset")
 def register_viewset():
     return BenchmarkingGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("benchmarking/manage/", include(admin_urls, namespace="benchmarking_admin"))]

@@ -140,15 +140,6 @@ def test_dashboard_is_accessible(live_server, browser_page, link):
     assert_accessible(browser_page)
 
 
-def test_cycle_manage_page_is_accessible(live_server, browser_page, link, django_user_model):
-    staff = django_user_model.objects.create_superuser(
-        username="admin@example.org", email="admin@example.org", password="x-Passw0rd!"
-    )
-    _sign_in_as(browser_page, live_server, staff)
-    browser_page.goto(live_server.url + f"/benchmarking/manage/cycles/{link.participant.cycle_id}/")
-    assert_accessible(browser_page)
-
-
 def _overflow(page):
     """How far the widest part of the page's content runs past the viewport (the site's
     header is measured by the roof's own tests)."""

@@ -180,3 +180,85 @@ def test_import_adds_participants_with_a_link_per_module_and_reuses_existing_one
         ("Norfolk County Council", module_version.pk),
     ]
     assert Response.objects.filter(participant__cycle=cycle).count() == 2
+
+
+def test_importing_the_same_file_again_is_refused_and_nothing_doubles(tmp_path, orgs):
+    path = _write(tmp_path, "long.csv", LONG)
+    _run(path)
+    with pytest.raises(CommandError, match="imported already, into 2010 from 'long.csv'"):
+        _run(path)
+    assert Answer.objects.count() == 5 and Response.objects.count() == 2
+
+
+def test_the_dry_run_reports_a_reimport_too(tmp_path, orgs):
+    path = _write(tmp_path, "long.csv", LONG)
+    _run(path)
+    with pytest.raises(CommandError, match="imported already"):
+        _run(path, "--dry-run")
+
+
+def test_the_same_answers_in_another_order_and_format_are_recognised(tmp_path, orgs):
+    _run(_write(tmp_path, "long.csv", LONG))
+    header, *rows = LONG.splitlines()
+    again = "\n".join([header, *reversed(rows)]) + "\n"
+    with pytest.raises(CommandError, match="imported already"):
+        _run(_write(tmp_path, "reordered.csv", again))
+    assert Answer.objects.count() == 5
+
+
+def test_different_answers_for_the_same_year_are_imported(tmp_path, orgs):
+    _run(_write(tmp_path, "long.csv", LONG))
+    _run(_write(tmp_path, "more.csv", LONG.replace("1,norfolk", "3,norfolk")))
+    assert Response.objects.count() == 4
+
+
+def test_a_published_year_takes_no_import(tmp_path, orgs, module_version):
+    Cycle.objects.create(year=2010, status=Cycle.Status.PUBLISHED)
+    with pytest.raises(CommandError, match="2010 is published"):
+        _run(_write(tmp_path, "long.csv", LONG))
+    assert Answer.objects.count() == 0
+
+
+def test_utf16_file_with_a_byte_order_mark_is_read(tmp_path, orgs):
+    text = "organisation\tinternet-solutions\nYnys Môn Council\t4\ncardiff-council\t5\n"
+    make_organisation("Ynys Môn Council")
+    _run(_write(tmp_path, "unicode.csv", text, encoding="utf-16"))
+    assert Answer.objects.count() == 2
+
+
+def test_utf16_file_without_a_byte_order_mark_says_so(tmp_path, orgs):
+    text = "organisation,internet-solutions\ncardiff-council,4\n"
+    with pytest.raises(CommandError, match="row 1, column 1: the file looks like UTF-16"):
+        _run(_write(tmp_path, "unicode.csv", text, encoding="utf-16-le"))
+
+
+def test_a_row_with_an_extra_value_is_a_row_and_column_error(tmp_path, orgs, capsys):
+    text = (
+        "organisation,internet-solutions,training-suspicious-links\n"
+        "cardiff-council,4,1\n"
+        "norfolk-county-council,4,1,1\n"
+    )
+    with pytest.raises(CommandError, match="1 errors"):
+        _run(_write(tmp_path, "extra.csv", text))
+    assert (
+        "row 3, column 4 (no heading): this row has 4 values but the header names 3 columns"
+        in capsys.readouterr().err
+    )
+    assert Answer.objects.count() == 0
+
+
+def test_a_formula_without_a_calculated_value_is_a_row_and_column_error(tmp_path, orgs, capsys):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["organisation", "internet-solutions", "training-suspicious-links"])
+    sheet.append(["Norfolk County Council", 4, 1])
+    sheet.append(["Cardiff Council", "=B2+1", 0])  # openpyxl saves no calculated value
+    path = tmp_path / "formula.xlsx"
+    book.save(path)
+    with pytest.raises(CommandError, match="1 errors"):
+        _run(path)
+    assert (
+        "row 3, column internet-solutions: the formula =B2+1 has no calculated value"
+        in capsys.readouterr().err
+    )
+    assert Answer.objects.count() == 0

@@ -128,3 +128,15 @@ def test_a_first_name_alone_is_not_searched_for(norfolk):
     account_erase(user=user)
     action.refresh_from_db()
     assert action.owner == "Jane from finance"
+
+
+def test_a_history_import_the_person_uploaded_is_listed_then_unlinked(module_version, jane):
+    from institute.benchmarking.models import HistoryImport
+
+    record = HistoryImport.objects.create(
+        original_name="2009.csv", year=2009, module_version=module_version, created_by=jane
+    )
+    assert [i["file"] for i in _section(jane)["history_imports_uploaded"]] == ["2009.csv"]
+    account_erase(user=jane)
+    record.refresh_from_db()
+    assert record.created_by is None

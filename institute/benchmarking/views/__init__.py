@@ -1,12 +1,10 @@
 from .actions import action_edit, actions
-from .manage import cycle_manage
 from .reports import index, report, report_export, report_pdf, summary
 from .survey import dashboard, survey, survey_done
 
 __all__ = [
     "action_edit",
     "actions",
-    "cycle_manage",
     "dashboard",
     "index",
     "report",

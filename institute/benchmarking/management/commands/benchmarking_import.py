@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from institute.benchmarking.importer import ImportFileError, import_answers
 from institute.benchmarking.models import Cycle
-from institute.benchmarking.tasks import compute_cycle_results
+from institute.benchmarking.services import cycle_results_recompute
 
 
 class Command(BaseCommand):
@@ -48,6 +48,8 @@ class Command(BaseCommand):
             if more > 0:
                 self.stderr.write(f"… and {more:,} more errors")
             raise CommandError(f"{report.error_count:,} errors; nothing was imported")
+        if report.refusal:
+            raise CommandError(f"{file}: {report.refusal}; nothing was imported")
         if dry_run:
             self.stdout.write("Dry run: the file is valid; nothing was written.")
             return
@@ -57,7 +59,7 @@ class Command(BaseCommand):
         )
         cycle = Cycle.objects.get(year=year)
         if cycle.status == Cycle.Status.CLOSED:
-            compute_cycle_results.enqueue(cycle.pk)
+            cycle_results_recompute(cycle=cycle)
             self.stdout.write(f"Results of {year} are being recomputed.")
 
     def _progress(self, done, total):
