@@ -2,6 +2,7 @@ from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
 from . import views
+from .methods import safe_methods
 from .sitemaps import SITEMAPS
 
 app_name = "core"
@@ -11,5 +12,5 @@ urlpatterns = [
     path("topics/", views.topic_index, name="topics"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", safe_methods(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

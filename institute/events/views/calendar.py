@@ -10,9 +10,9 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
-from django.views.decorators.http import require_GET
 
 from institute.core.cache import remember
+from institute.core.methods import safe_methods
 from institute.core.selectors import topic_list
 from institute.people.models import Region
 
@@ -226,7 +226,7 @@ def _route(request, path):
     return page, kwargs
 
 
-@require_GET
+@safe_methods
 def feed(request, path):
     """``<calendar view>/feed.ics``: the view at ``path`` as a subscribable calendar."""
     from ..models import CalendarPage
@@ -237,7 +237,7 @@ def feed(request, path):
     return calendar_feed(request, page, kwargs.get("kind"), kwargs.get("sub_kind"))
 
 
-@require_GET
+@safe_methods
 def item_calendar(request, path):
     """``<item>/calendar.ics``: every occurrence of one item, for 'add to calendar'."""
     from ..models import CalendarItemPage

@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from institute.core.methods import SAFE_PAGE_METHODS
 from institute.core.models.pages import BasePage
 
 from .resource import ResourcePage, ResourceType
@@ -22,6 +23,9 @@ ITUNES_CATEGORIES = [
 
 class PodcastSeriesPage(RoutablePageMixin, BasePage):
     """A podcast series; ``feed.rss`` beside it is the feed podcast apps subscribe to."""
+
+    # The series and its feed: read-only (HEAD and OPTIONS included, docs/architecture.md).
+    allowed_http_methods = SAFE_PAGE_METHODS
 
     description = models.TextField(help_text="Plain text; podcast apps show it as is.")
     image = models.ForeignKey(
