@@ -180,9 +180,9 @@ def calendar_feed(request, page, kind, sub_kind):
         return HttpResponse(
             "\n".join(filters.errors), status=400, content_type="text/plain; charset=utf-8"
         )
-    occurrences = list(selectors.calendar_occurrences(filters)[:FEED_LIMIT])
+    occurrences = selectors.feed_occurrences(filters, limit=FEED_LIMIT)
     name = f"{settings.WAGTAIL_SITE_NAME} — {_heading(filters)}"
-    body = build_calendar(occurrences, name=name, request=request)
+    body = build_calendar(occurrences, name=name, subscribed=True)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="calendar.ics"'
     return response
@@ -194,7 +194,7 @@ def item_feed(request, item):
     for occurrence in occurrences:
         occurrence.item = item  # the page being served, already in hand
     response = HttpResponse(
-        build_calendar(occurrences, name=item.title, request=request),
+        build_calendar(occurrences, name=item.title),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{item.slug}.ics"'
