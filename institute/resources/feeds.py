@@ -6,13 +6,18 @@ Feeds carry titles, summaries and links only — never a members-only body.
 
 import datetime
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+
+from institute.core.canonical import absolute_url, page_url
+from institute.core.feeds import StableAtom1Feed, entry_id, last_changed
 
 from .forms import HubFilterForm
 from .models import ResourceType
 from .selectors import hub_results, series_episodes
+from .views import canonical_query
 
 FEED_ITEMS = 50
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -41,24 +46,29 @@ def hub_atom_feed(request, hub, type_slug):
         sort=data["sort"],
         per_page=FEED_ITEMS,
     )
+    # The view's canonical address (known parameters in a fixed order, defaults and tracking
+    # parameters left out, from BASE_URL) is the feed's link and id, so the same view always
+    # has the same feed, whatever the order of its parameters or the request's host.
     view_path = hub.url + (f"{type_slug}/" if type_slug else "")
-    query = request.GET.urlencode()
-    view_url = request.build_absolute_uri(view_path + (f"?{query}" if query else ""))
-    feed = Atom1Feed(
+    query = canonical_query(data, drop=("page",))
+    suffix = f"?{query}" if query else ""
+    view_url = absolute_url(view_path + suffix)
+    feed = StableAtom1Feed(
         title=_feed_title(hub, type_slug, data),
         link=view_url,
         description=hub.summary,
-        feed_url=request.build_absolute_uri(),
+        feed_url=absolute_url(view_path + "feed/" + suffix),
         language="en-gb",
         feed_guid=view_url,
+        author_name=settings.WAGTAIL_SITE_NAME,
+        empty_updated=last_changed(hub),
     )
     for resource in results.page.object_list:
-        link = request.build_absolute_uri(resource.get_url(request))
         feed.add_item(
             title=resource.title,
-            link=link,
+            link=page_url(resource),
             description=resource.summary,
-            unique_id=f"urn:uuid:{resource.translation_key}",
+            unique_id=entry_id(resource),
             pubdate=_published_at(resource.published),
             updateddate=_published_at(resource.updated or resource.published),
             categories=[t.name for t in resource.topics.all()],
