@@ -121,13 +121,13 @@ class PodcastFeed(Rss201rev2Feed):
 
 
 def podcast_rss_feed(request, series):
-    image_url = request.build_absolute_uri(series.image.file.url) if series.image else ""
+    image_url = absolute_url(series.image.file.url) if series.image else ""
     feed = PodcastFeed(
         title=series.title,
-        link=request.build_absolute_uri(series.get_url(request)),
+        link=page_url(series),
         description=series.description,
         language=series.language,
-        feed_url=request.build_absolute_uri(),
+        feed_url=absolute_url(series.feed_url()),
         author_name=series.author,
         image_url=image_url,
         itunes_author=series.author,
@@ -137,14 +137,25 @@ def podcast_rss_feed(request, series):
         owner_email=series.owner_email,
     )
     for episode in series_episodes(series):
+        # The enclosure is the uploaded file as served with byte ranges, its length and type
+        # measured from the file; an episode whose audio is not chosen yet has none.
+        enclosures = (
+            [
+                Enclosure(
+                    absolute_url(episode.audio_url), str(episode.audio_size), episode.audio_type
+                )
+            ]
+            if episode.audio_id
+            else []
+        )
         feed.add_item(
             title=episode.title,
-            link=request.build_absolute_uri(episode.get_url(request)),
+            link=page_url(episode),
             description=episode.summary,
-            unique_id=f"urn:uuid:{episode.translation_key}",
+            unique_id=entry_id(episode),
             unique_id_is_permalink=False,
             pubdate=_published_at(episode.published),
-            enclosures=[Enclosure(episode.audio_url, str(episode.audio_size), episode.audio_type)],
+            enclosures=enclosures,
             duration=episode.duration,
             explicit=series.explicit,
             episode=episode.episode_number,

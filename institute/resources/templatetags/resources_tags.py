@@ -5,6 +5,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from institute.core.canonical import absolute_url
+
 register = template.Library()
 
 # JSON inside <script> must not be able to close the element or open a comment.
@@ -30,12 +32,14 @@ def resource_json_ld(context, page):
         "isAccessibleForFree": not page.is_members_only,
     }
     if page.schema_type == "PodcastEpisode":
-        data["associatedMedia"] = {
-            "@type": "MediaObject",
-            "contentUrl": page.audio_url,
-            "encodingFormat": page.audio_type,
-        }
-        data["timeRequired"] = f"PT{page.duration_seconds}S"
+        if page.audio_id:
+            data["associatedMedia"] = {
+                "@type": "MediaObject",
+                "contentUrl": absolute_url(page.audio_url),
+                "encodingFormat": page.audio_type,
+                "contentSize": str(page.audio_size),
+            }
+            data["timeRequired"] = f"PT{page.duration_seconds}S"
     else:
         data["timeRequired"] = f"PT{page.reading_minutes}M"
     payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
