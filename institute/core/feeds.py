@@ -22,7 +22,9 @@ NEVER_CHANGED = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
 def last_changed(page) -> datetime.datetime:
-    """When a page last changed: its last publication, else its latest revision."""
+    """When a page last changed: its last publication, else its latest revision (a page made
+    in code with neither gets a fixed date, so that it never reads as new). What feeds and
+    calendar files say a page was updated."""
     stamp = page.last_published_at or page.latest_revision_created_at or page.first_published_at
     return stamp or NEVER_CHANGED
 

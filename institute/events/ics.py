@@ -12,6 +12,7 @@ import datetime as dt
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration
 
 from institute.core.canonical import page_url
+from institute.core.feeds import last_changed
 
 from .choices import Format, Status
 from .recurrence import LONDON
@@ -20,9 +21,6 @@ PRODID = "-//Institute//Calendar//EN"
 UID_DOMAIN = "calendar.institute"
 # How often subscribed calendars should fetch a feed again (RFC 7986 and Outlook's own).
 REFRESH_INTERVAL = dt.timedelta(hours=3)
-# What a code-made item with no publication or revision date says it last changed: any fixed
-# instant, so that it never reads as new.
-NEVER_CHANGED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 ICS_STATUS = {
     Status.SCHEDULED: "CONFIRMED",
     Status.CANCELLED: "CANCELLED",
@@ -39,12 +37,6 @@ def item_url(item) -> str:
     return page_url(item)
 
 
-def last_changed(item) -> dt.datetime:
-    """When the item last changed: its last publication, else its latest revision."""
-    stamp = item.last_published_at or item.latest_revision_created_at or item.first_published_at
-    return (stamp or NEVER_CHANGED).astimezone(dt.UTC)
-
-
 def location_text(item) -> str:
     if item.format == Format.VIRTUAL:
         return "Online"
@@ -57,7 +49,7 @@ def _vevent(occurrence, url, *, joining=False):
     item = occurrence.item
     event = Event()
     event.add("uid", occurrence_uid(occurrence))
-    changed = last_changed(item)
+    changed = last_changed(item).astimezone(dt.UTC)
     event.add("dtstamp", changed)
     event.add("last-modified", changed)
     event.add("dtstart", occurrence.start.astimezone(LONDON))

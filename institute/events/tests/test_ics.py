@@ -231,3 +231,25 @@ def test_feed_links_to_the_configured_site_whatever_the_host(client, make_item, 
     (event,) = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
     assert str(event["url"]) == "https://institute.example/calendar/next-week/"
     assert b"attacker.example" not in response.content
+
+
+def test_feed_queries_do_not_grow_with_items(client, make_item, settings):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_SECONDS = 0
+
+    def count():
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            _feed(client, "/calendar/feed.ics")
+        return len(queries)
+
+    make_item("Upcoming", days=7, kind="events")
+    make_item("Past", days=-7, kind="events")
+    few = count()
+    for n in range(4):
+        make_item(f"Upcoming {n}", days=8 + n, kind="events")
+        make_item(f"Past {n}", days=-8 - n, kind="events")
+    assert count() == few

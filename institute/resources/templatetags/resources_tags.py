@@ -16,14 +16,13 @@ _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 @register.simple_tag(takes_context=True)
 def resource_json_ld(context, page):
     """schema.org JSON-LD for a resource (Article, Report or PodcastEpisode)."""
-    request = context["request"]
     data = {
         "@context": "https://schema.org",
         "@type": page.schema_type,
         "headline": page.title,
         "name": page.title,
         "description": page.summary,
-        "url": request.build_absolute_uri(page.get_url(request)),
+        "url": absolute_url(page.get_url()),
         "datePublished": page.published.isoformat(),
         "dateModified": (page.updated or page.published).isoformat(),
         "author": [{"@type": "Person", "name": a.name} for a in page.authors.all()],

@@ -128,3 +128,18 @@ def test_episode_page_plays_the_file_under_the_content_security_policy(client, e
     assert f'<audio controls preload="none" src="{episode.audio_url}">' in response.content.decode()
     policy = response["Content-Security-Policy"]
     assert "media-src 'self'" in policy
+
+
+def test_episode_json_ld_points_at_the_audio_on_the_configured_site(client, episode, settings):
+    import json
+    import re
+
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.WAGTAILADMIN_BASE_URL = "https://institute.example"
+    response = client.get(episode.url, HTTP_HOST="attacker.example")
+    match = re.search(rb'<script type="application/ld\+json">(.*?)</script>', response.content)
+    data = json.loads(match.group(1))
+    assert data["url"] == f"https://institute.example{episode.url}"
+    assert data["associatedMedia"]["contentUrl"] == f"https://institute.example{episode.audio_url}"
+    assert data["associatedMedia"]["contentSize"] == str(SIZE)
+    assert data["timeRequired"] == "PT8S"
