@@ -39,6 +39,7 @@ urlpatterns = [
     path("benchmarking/", include("institute.benchmarking.urls")),
     path("", include("institute.core.urls")),
     path("", include("institute.events.urls")),
+    path("", include("institute.resources.urls")),
     # Rooms add their URLs above this line; Wagtail's page tree serves everything else.
 ]
 

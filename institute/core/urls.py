@@ -2,6 +2,7 @@ from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
 from . import views
+from .methods import safe_methods
 from .sitemaps import SITEMAPS
 
 app_name = "core"
@@ -13,5 +14,5 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("styleguide/", views.styleguide, name="styleguide"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", safe_methods(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 from . import search as site_search
 from . import selectors
 from . import topics as topic_registry
+from .methods import safe_methods
 
 SEARCH_PER_PAGE = 10
 _CONTROL_CHARACTERS = dict.fromkeys(range(32))
@@ -88,7 +89,7 @@ def search(request):
     return render(request, "core/search.html", context)
 
 
-@require_GET
+@safe_methods
 def robots_txt(request):
     return render(request, "core/robots.txt", content_type="text/plain")
 

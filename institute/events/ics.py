@@ -2,20 +2,25 @@
 
 Times are written in Europe/London with ``TZID`` and a ``VTIMEZONE`` generated from the zone
 database (so calendar apps place them right on both sides of a clock change); every
-occurrence keeps its ``UID`` for ever so subscribed calendars update instead of duplicating.
+occurrence keeps its ``UID`` for ever so subscribed calendars update instead of duplicating,
+and its ``DTSTAMP`` is the item's last change, so an unchanged event reads as unchanged.
+See docs/events.md ("Calendar feeds").
 """
 
 import datetime as dt
 
-from django.conf import settings
-from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration
+
+from institute.core.canonical import page_url
+from institute.core.feeds import last_changed
 
 from .choices import Format, Status
 from .recurrence import LONDON
 
 PRODID = "-//Institute//Calendar//EN"
 UID_DOMAIN = "calendar.institute"
+# How often subscribed calendars should fetch a feed again (RFC 7986 and Outlook's own).
+REFRESH_INTERVAL = dt.timedelta(hours=3)
 ICS_STATUS = {
     Status.SCHEDULED: "CONFIRMED",
     Status.CANCELLED: "CANCELLED",
@@ -27,14 +32,9 @@ def occurrence_uid(occurrence) -> str:
     return f"{occurrence.uid}@{UID_DOMAIN}"
 
 
-def item_url(item, request=None) -> str:
-    """The item's absolute address (the request's host, else the configured base URL)."""
-    url = item.get_url(request) or ""
-    if url.startswith("http"):
-        return url
-    if request is not None:
-        return request.build_absolute_uri(url)
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+def item_url(item) -> str:
+    """The item's canonical address (from ``BASE_URL``, never from a request's host)."""
+    return page_url(item)
 
 
 def location_text(item) -> str:
@@ -49,8 +49,9 @@ def _vevent(occurrence, url, *, joining=False):
     item = occurrence.item
     event = Event()
     event.add("uid", occurrence_uid(occurrence))
-    stamp = item.last_published_at or item.first_published_at or timezone.now()
-    event.add("dtstamp", stamp.astimezone(dt.UTC))
+    changed = last_changed(item).astimezone(dt.UTC)
+    event.add("dtstamp", changed)
+    event.add("last-modified", changed)
     event.add("dtstart", occurrence.start.astimezone(LONDON))
     event.add("dtend", occurrence.end.astimezone(LONDON))
     prefix = "Cancelled: " if item.status == Status.CANCELLED else ""
@@ -70,24 +71,81 @@ def _vevent(occurrence, url, *, joining=False):
     return event
 
 
-def build_calendar(occurrences, *, name: str, request=None, joining=False) -> bytes:
-    """An iCalendar file with one VEVENT per occurrence (``item`` must be selected)."""
+def _transitions(zone, start: dt.datetime, stop: dt.datetime):
+    """Each change of ``zone``'s offset between two UTC instants, read from the zone database:
+    (instant in UTC, offset before, offset after, name after, summer time after)."""
+    found = []
+    day = dt.timedelta(days=1)
+    moment = start
+    while moment < stop:
+        before, after = moment.astimezone(zone), (moment + day).astimezone(zone)
+        if before.utcoffset() != after.utcoffset() or before.tzname() != after.tzname():
+            low, high = moment, moment + day  # the change lies in (low, high]: halve to a second
+            while high - low > dt.timedelta(seconds=1):
+                middle = low + (high - low) / 2
+                if middle.astimezone(zone).utcoffset() == before.utcoffset():
+                    low = middle
+                else:
+                    high = middle
+            local = high.astimezone(zone)
+            found.append((high, before.utcoffset(), local.utcoffset(), local.tzname(), local.dst()))
+        moment += day
+    return found
+
+
+def vtimezone(zone, *, first: dt.date, last: dt.date) -> Timezone:
+    """A ``VTIMEZONE`` for ``zone`` valid from ``first`` to ``last``: one observance in force at
+    the start, then one per clock change, each starting at the change's local time in the
+    offset it leaves (RFC 5545 3.6.5), all read from the zone database."""
+    component = Timezone()
+    component.add("tzid", zone.key)
+    start = dt.datetime.combine(first, dt.time(), dt.UTC)
+    stop = dt.datetime.combine(last, dt.time(), dt.UTC)
+    observances = [(start, start.astimezone(zone).utcoffset(), *_in_force(start, zone))]
+    for instant, before, after, name, summer in _transitions(zone, start, stop):
+        observances.append((instant, before, after, name, summer))
+    for instant, before, after, name, summer in observances:
+        observance = TimezoneDaylight() if summer else TimezoneStandard()
+        observance.add("dtstart", (instant + before).replace(tzinfo=None))
+        observance.add("tzoffsetfrom", before)
+        observance.add("tzoffsetto", after)
+        observance.add("tzname", name)
+        component.add_component(observance)
+    return component
+
+
+def _in_force(instant, zone):
+    local = instant.astimezone(zone)
+    return local.utcoffset(), local.tzname(), local.dst()
+
+
+def build_calendar(occurrences, *, name: str, joining=False, subscribed=False) -> bytes:
+    """An iCalendar file with one VEVENT per occurrence (``item`` must be selected).
+
+    ``subscribed``: a feed calendar apps fetch again, so it says how often to."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/London")
+    if subscribed:
+        calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
+    events = []
     first = last = None
     for occurrence in occurrences:
-        url = item_url(occurrence.item, request)
-        calendar.add_component(_vevent(occurrence, url, joining=joining))
+        events.append(_vevent(occurrence, item_url(occurrence.item), joining=joining))
         day = occurrence.start.date()
         first = day if first is None or day < first else first
         last = day if last is None or day > last else last
     if first is not None:
-        # Bound the zone's transitions to the span of the events (a year either side).
-        calendar.add_missing_timezones(
-            first_date=first - dt.timedelta(days=366), last_date=last + dt.timedelta(days=366)
+        # The zone's clock changes over the span of the events (a year either side).
+        calendar.add_component(
+            vtimezone(
+                LONDON, first=first - dt.timedelta(days=366), last=last + dt.timedelta(days=366)
+            )
         )
+    for event in events:
+        calendar.add_component(event)
     return calendar.to_ical()

@@ -5,8 +5,9 @@ reads a page of occurrence ids in one query and those occurrences with their ite
 in another, and the facet counts are three to five GROUP BY queries (``facet_counts``).
 """
 
+import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Count, IntegerField, Min, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -88,6 +89,22 @@ def calendar_occurrences(filters: CalendarFilters, *, now=None):
         .select_related("item")
         .order_by(*ordering)
     )
+
+
+FEED_PAST = dt.timedelta(days=365)
+
+
+def feed_occurrences(filters: CalendarFilters, *, limit: int, now=None) -> list:
+    """What a subscribed calendar holds: the view's occurrences still to come (up to
+    ``limit``, soonest first) and those that ended in the last twelve months (up to ``limit``,
+    latest first), so an event stays in people's calendars once it is over (docs/events.md).
+    A view of past items gives the last twelve months only."""
+    now = now or timezone.now()
+    recent = Q(end__gte=now - FEED_PAST)
+    past = calendar_occurrences(replace(filters, when=When.PAST), now=now).filter(recent)
+    if filters.when == When.PAST:
+        return list(past[:limit])
+    return [*calendar_occurrences(filters, now=now)[:limit], *past[:limit]]
 
 
 def calendar_ids(filters: CalendarFilters, *, now=None):

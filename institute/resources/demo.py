@@ -6,8 +6,11 @@ import datetime
 import io
 import random
 import uuid
+from pathlib import Path
 
+from django.core.files import File
 from django.core.files.images import ImageFile
+from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Page
 from wagtail.search.models import IndexEntry
@@ -143,6 +146,29 @@ def podcast_artwork(title):
     )
 
 
+DEMO_AUDIO = Path(__file__).resolve().parent / "demo_audio"
+
+
+def demo_audio(slug, title):
+    """The episode's short generated MP3 (``manage.py make_demo_audio``) as a document."""
+    if Collection.get_first_root_node() is None:  # a flushed database has no collection
+        Collection.add_root(name="Root")
+    with (DEMO_AUDIO / f"{slug}.mp3").open("rb") as handle:
+        return Document.objects.create(title=f"{title} (audio)", file=File(handle, f"{slug}.mp3"))
+
+
+def sample_episode():
+    """A live episode with audio (for the authorisation walk)."""
+    episode = PodcastEpisodePage.objects.live().filter(audio__isnull=False).first()
+    if episode is None:
+        hub = ResourceHubPage.objects.first() or ensure_home().add_child(
+            instance=ResourceHubPage(title="Resources", slug="resources")
+        )
+        _podcast(hub, {}, set(hub.get_children().values_list("slug", flat=True)))
+        episode = PodcastEpisodePage.objects.live().filter(audio__isnull=False).first()
+    return episode
+
+
 def _podcast(hub, topics, existing):
     data = content.PODCAST
     if data["slug"] in existing:
@@ -174,9 +200,7 @@ def _podcast(hub, topics, existing):
             published=ep["published"],
             summary=ep["summary"],
             episode_number=ep["number"],
-            audio_url=f"https://media.demo.institute.example/podcasts/{ep['slug']}.mp3",
-            audio_size=ep["size"],
-            duration_seconds=ep["duration"],
+            audio=demo_audio(ep["slug"], ep["title"]),
             transcript=ep["transcript"],
             topics=[topics[s] for s in ep["topics"] if s in topics],
         )

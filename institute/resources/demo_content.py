@@ -517,8 +517,6 @@ PODCAST = {
             "title": "Recruitment and retention in local government technology",
             "number": 1,
             "published": D(2023, 5, 3),
-            "duration": 1935,
-            "size": 30_960_000,
             "topics": ["recruitment", "leadership"],
             "summary": "How councils attract and keep the digital people they need.",
             "transcript": "<p><strong>Host:</strong> Welcome to Institute Says. Today we talk "
@@ -531,8 +529,6 @@ PODCAST = {
             "title": "The global problem of electronic waste",
             "number": 2,
             "published": D(2023, 10, 4),
-            "duration": 2280,
-            "size": 36_480_000,
             "topics": ["sustainability"],
             "summary": "What public services can do about e-waste, from procurement to recycling.",
             "transcript": "<p><strong>Host:</strong> Electronic waste is the fastest-growing "

@@ -6,13 +6,18 @@ Feeds carry titles, summaries and links only — never a members-only body.
 
 import datetime
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+
+from institute.core.canonical import absolute_url, page_url
+from institute.core.feeds import StableAtom1Feed, entry_id, last_changed
 
 from .forms import HubFilterForm
 from .models import ResourceType
 from .selectors import hub_results, series_episodes
+from .views import canonical_query
 
 FEED_ITEMS = 50
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -41,24 +46,29 @@ def hub_atom_feed(request, hub, type_slug):
         sort=data["sort"],
         per_page=FEED_ITEMS,
     )
+    # The view's canonical address (known parameters in a fixed order, defaults and tracking
+    # parameters left out, from BASE_URL) is the feed's link and id, so the same view always
+    # has the same feed, whatever the order of its parameters or the request's host.
     view_path = hub.url + (f"{type_slug}/" if type_slug else "")
-    query = request.GET.urlencode()
-    view_url = request.build_absolute_uri(view_path + (f"?{query}" if query else ""))
-    feed = Atom1Feed(
+    query = canonical_query(data, drop=("page",))
+    suffix = f"?{query}" if query else ""
+    view_url = absolute_url(view_path + suffix)
+    feed = StableAtom1Feed(
         title=_feed_title(hub, type_slug, data),
         link=view_url,
         description=hub.summary,
-        feed_url=request.build_absolute_uri(),
+        feed_url=absolute_url(view_path + "feed/" + suffix),
         language="en-gb",
         feed_guid=view_url,
+        author_name=settings.WAGTAIL_SITE_NAME,
+        empty_updated=last_changed(hub),
     )
     for resource in results.page.object_list:
-        link = request.build_absolute_uri(resource.get_url(request))
         feed.add_item(
             title=resource.title,
-            link=link,
+            link=page_url(resource),
             description=resource.summary,
-            unique_id=f"urn:uuid:{resource.translation_key}",
+            unique_id=entry_id(resource),
             pubdate=_published_at(resource.published),
             updateddate=_published_at(resource.updated or resource.published),
             categories=[t.name for t in resource.topics.all()],
@@ -111,13 +121,13 @@ class PodcastFeed(Rss201rev2Feed):
 
 
 def podcast_rss_feed(request, series):
-    image_url = request.build_absolute_uri(series.image.file.url) if series.image else ""
+    image_url = absolute_url(series.image.file.url) if series.image else ""
     feed = PodcastFeed(
         title=series.title,
-        link=request.build_absolute_uri(series.get_url(request)),
+        link=page_url(series),
         description=series.description,
         language=series.language,
-        feed_url=request.build_absolute_uri(),
+        feed_url=absolute_url(series.feed_url()),
         author_name=series.author,
         image_url=image_url,
         itunes_author=series.author,
@@ -127,14 +137,25 @@ def podcast_rss_feed(request, series):
         owner_email=series.owner_email,
     )
     for episode in series_episodes(series):
+        # The enclosure is the uploaded file as served with byte ranges, its length and type
+        # measured from the file; an episode whose audio is not chosen yet has none.
+        enclosures = (
+            [
+                Enclosure(
+                    absolute_url(episode.audio_url), str(episode.audio_size), episode.audio_type
+                )
+            ]
+            if episode.audio_id
+            else []
+        )
         feed.add_item(
             title=episode.title,
-            link=request.build_absolute_uri(episode.get_url(request)),
+            link=page_url(episode),
             description=episode.summary,
-            unique_id=f"urn:uuid:{episode.translation_key}",
+            unique_id=entry_id(episode),
             unique_id_is_permalink=False,
             pubdate=_published_at(episode.published),
-            enclosures=[Enclosure(episode.audio_url, str(episode.audio_size), episode.audio_type)],
+            enclosures=enclosures,
             duration=episode.duration,
             explicit=series.explicit,
             episode=episode.episode_number,

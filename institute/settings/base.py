@@ -253,7 +253,9 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAIL_SITE_NAME = "Institute"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Podcast episodes' audio is uploaded as a document (mp3, m4a): docs/resources.md.
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "m4a", "mp3", "odt", "pdf", "pptx", "rtf", "txt"]
+WAGTAILDOCS_EXTENSIONS += ["xlsx", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = False
@@ -273,6 +275,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
         "frame-src": [SELF],
+        "media-src": [SELF],  # podcast audio, served by the site itself (resources/audio.py)
         "frame-ancestors": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],

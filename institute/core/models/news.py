@@ -12,11 +12,15 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..methods import SAFE_PAGE_METHODS
 from .pages import BasePage
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """A listing of posts, newest first, filterable by topic, with an Atom feed beside it."""
+
+    # A listing and its feed: read-only (HEAD and OPTIONS included, docs/architecture.md).
+    allowed_http_methods = SAFE_PAGE_METHODS
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 

@@ -10,9 +10,9 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
-from django.views.decorators.http import require_GET
 
 from institute.core.cache import depends_on, remember
+from institute.core.methods import safe_methods
 from institute.core.selectors import topic_list
 from institute.people.models import Region
 
@@ -181,9 +181,9 @@ def calendar_feed(request, page, kind, sub_kind):
         return HttpResponse(
             "\n".join(filters.errors), status=400, content_type="text/plain; charset=utf-8"
         )
-    occurrences = list(selectors.calendar_occurrences(filters)[:FEED_LIMIT])
+    occurrences = selectors.feed_occurrences(filters, limit=FEED_LIMIT)
     name = f"{settings.WAGTAIL_SITE_NAME} — {_heading(filters)}"
-    body = build_calendar(occurrences, name=name, request=request)
+    body = build_calendar(occurrences, name=name, subscribed=True)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="calendar.ics"'
     return response
@@ -195,7 +195,7 @@ def item_feed(request, item):
     for occurrence in occurrences:
         occurrence.item = item  # the page being served, already in hand
     response = HttpResponse(
-        build_calendar(occurrences, name=item.title, request=request),
+        build_calendar(occurrences, name=item.title),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{item.slug}.ics"'
@@ -227,7 +227,7 @@ def _route(request, path):
     return page, kwargs
 
 
-@require_GET
+@safe_methods
 def feed(request, path):
     """``<calendar view>/feed.ics``: the view at ``path`` as a subscribable calendar."""
     from ..models import CalendarPage
@@ -238,7 +238,7 @@ def feed(request, path):
     return calendar_feed(request, page, kwargs.get("kind"), kwargs.get("sub_kind"))
 
 
-@require_GET
+@safe_methods
 def item_calendar(request, path):
     """``<item>/calendar.ics``: every occurrence of one item, for 'add to calendar'."""
     from ..models import CalendarItemPage

@@ -91,23 +91,24 @@ def json_ld(item, occurrence, url, places_left, speakers=None):
         "eventAttendanceMode": SCHEMA_MODE[Format(item.format)],
         "location": location,
         "organizer": {"@type": "Organization", "name": "Institute"},
-        "offers": [
+    }
+    # Offers only while a place can be booked (booking_create's rule: not cancelled, not over).
+    if not item.is_cancelled and occurrence.end > timezone.now():
+        availability = "InStock" if places_left > 0 else "SoldOut"
+        data["offers"] = [
             {
                 "@type": "Offer",
                 "name": name,
                 "price": f"{price:.2f}",
                 "priceCurrency": "GBP",
                 "url": url,
-                "availability": "https://schema.org/InStock"
-                if places_left > 0
-                else "https://schema.org/SoldOut",
+                "availability": f"https://schema.org/{availability}",
             }
             for name, price in (
                 ("Members", item.member_price),
                 ("Non-members", item.non_member_price),
             )
-        ],
-    }
+        ]
     performers = [
         {"@type": "Person", "name": s.name}
         for s in (item.speakers.all() if speakers is None else speakers)
@@ -132,7 +133,7 @@ def item_context(request, item):
     bookings, speakers or topics: the occurrences with places taken (one query), speakers
     and topics (one each, shared by the page and its JSON-LD), the sponsor if there is one;
     signed-in visitors add their bookings, waiting positions and partner places (one each)."""
-    url = item_url(item, request)
+    url = item_url(item)
     # Places change with bookings, not content: a cached page lasts until this item's do.
     depends_on(request, selectors.places_tags(item_id=item.pk)[1])
     occurrences = selectors.item_occurrences(item)

@@ -1,10 +1,10 @@
 from django.db import models
-from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from institute.core.methods import SAFE_PAGE_METHODS
 from institute.core.models.pages import BasePage
 
 from .resource import ResourceType
@@ -18,6 +18,9 @@ class ResourceHubPage(RoutablePageMixin, BasePage):
     ``/resources/briefing/?topic=cyber&year=2023&q=…&sort=date`` — the same path with
     ``feed/`` is an Atom feed of exactly that view.
     """
+
+    # A listing and its feed: read-only (HEAD and OPTIONS included, docs/architecture.md).
+    allowed_http_methods = SAFE_PAGE_METHODS
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     per_page = models.PositiveSmallIntegerField(default=20)
@@ -59,6 +62,4 @@ class ResourceHubPage(RoutablePageMixin, BasePage):
     def _feed(self, request, type_slug):
         from ..feeds import hub_atom_feed
 
-        if request.method not in ("GET", "HEAD"):
-            raise Http404
         return hub_atom_feed(request, self, type_slug)

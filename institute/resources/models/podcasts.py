@@ -1,13 +1,16 @@
-from django.core.validators import MinValueValidator
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from institute.core.methods import SAFE_PAGE_METHODS
 from institute.core.models.pages import BasePage
 
+from ..audio import EXTENSIONS, AudioError, measure
 from .resource import ResourcePage, ResourceType
 
 # Apple Podcasts' top-level categories that fit the society's programme.
@@ -22,6 +25,9 @@ ITUNES_CATEGORIES = [
 
 class PodcastSeriesPage(RoutablePageMixin, BasePage):
     """A podcast series; ``feed.rss`` beside it is the feed podcast apps subscribe to."""
+
+    # The series and its feed: read-only (HEAD and OPTIONS included, docs/architecture.md).
+    allowed_http_methods = SAFE_PAGE_METHODS
 
     description = models.TextField(help_text="Plain text; podcast apps show it as is.")
     image = models.ForeignKey(
@@ -93,16 +99,21 @@ class PodcastEpisodePage(ResourcePage):
     """A podcast episode: a resource with audio, a duration and its transcript on the page."""
 
     episode_number = models.PositiveSmallIntegerField(null=True, blank=True)
-    audio_url = models.URLField(help_text="Address of the audio file (MP3 or M4A).")
+    audio = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The episode's MP3 or M4A file, uploaded as a document. Its size, type "
+        "and duration are read from the file.",
+    )
+    # Read from the audio file whenever the episode is saved (``audio.measure``).
     audio_size = models.PositiveBigIntegerField(
-        "audio file size in bytes", validators=[MinValueValidator(1)]
+        "audio file size in bytes", default=0, editable=False
     )
-    audio_type = models.CharField(
-        max_length=40,
-        default="audio/mpeg",
-        choices=[("audio/mpeg", "MP3 (audio/mpeg)"), ("audio/x-m4a", "M4A (audio/x-m4a)")],
-    )
-    duration_seconds = models.PositiveIntegerField(validators=[MinValueValidator(1)])
+    audio_type = models.CharField(max_length=40, default="audio/mpeg", editable=False)
+    duration_seconds = models.PositiveIntegerField(default=0, editable=False)
     transcript = RichTextField(blank=True, features=["bold", "italic", "link", "h3", "ul"])
 
     content_panels = [
@@ -110,10 +121,7 @@ class PodcastEpisodePage(ResourcePage):
         MultiFieldPanel(
             [
                 FieldPanel("episode_number"),
-                FieldPanel("audio_url"),
-                FieldPanel("audio_size"),
-                FieldPanel("audio_type"),
-                FieldPanel("duration_seconds"),
+                FieldPanel("audio"),
             ],
             heading="Audio",
         ),
@@ -127,10 +135,47 @@ class PodcastEpisodePage(ResourcePage):
     class Meta:
         verbose_name = "podcast episode"
 
+    def clean(self):
+        super().clean()
+        if self.audio_id:
+            try:
+                self.measure_audio()
+            except AudioError as error:
+                raise ValidationError({"audio": str(error)}) from error
+
     def save(self, *args, **kwargs):
         # An episode is always listed under the hub's "podcast episode" type.
         self.resource_type = ResourceType.PODCAST_EPISODE
+        if self.audio_id and (self._measured_audio_id != self.audio_id or not self.audio_size):
+            self.measure_audio()
         return super().save(*args, **kwargs)
+
+    _measured_audio_id = None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        if instance.__dict__.get("audio_size"):  # measured when it was saved
+            instance._measured_audio_id = instance.__dict__.get("audio_id")
+        return instance
+
+    def measure_audio(self):
+        """Size, type and duration from the chosen file, never typed (docs/resources.md)."""
+        measured = measure(self.audio.file)
+        self.audio_size = measured.size
+        self.audio_type = measured.content_type
+        self.duration_seconds = measured.duration_seconds
+        self._measured_audio_id = self.audio_id
+
+    @property
+    def audio_url(self):
+        """Where players and podcast apps fetch the audio (with byte ranges), or ``""``."""
+        if not self.audio_id:
+            return ""
+        filename = f"{self.slug}.{EXTENSIONS.get(self.audio_type, 'mp3')}"
+        return reverse(
+            "resources:episode_audio", kwargs={"episode_id": self.pk, "filename": filename}
+        )
 
     @property
     def duration(self):

@@ -5,6 +5,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from institute.core.canonical import absolute_url
+
 register = template.Library()
 
 # JSON inside <script> must not be able to close the element or open a comment.
@@ -14,14 +16,13 @@ _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 @register.simple_tag(takes_context=True)
 def resource_json_ld(context, page):
     """schema.org JSON-LD for a resource (Article, Report or PodcastEpisode)."""
-    request = context["request"]
     data = {
         "@context": "https://schema.org",
         "@type": page.schema_type,
         "headline": page.title,
         "name": page.title,
         "description": page.summary,
-        "url": request.build_absolute_uri(page.get_url(request)),
+        "url": absolute_url(page.get_url()),
         "datePublished": page.published.isoformat(),
         "dateModified": (page.updated or page.published).isoformat(),
         "author": [{"@type": "Person", "name": a.name} for a in page.authors.all()],
@@ -30,12 +31,14 @@ def resource_json_ld(context, page):
         "isAccessibleForFree": not page.is_members_only,
     }
     if page.schema_type == "PodcastEpisode":
-        data["associatedMedia"] = {
-            "@type": "MediaObject",
-            "contentUrl": page.audio_url,
-            "encodingFormat": page.audio_type,
-        }
-        data["timeRequired"] = f"PT{page.duration_seconds}S"
+        if page.audio_id:
+            data["associatedMedia"] = {
+                "@type": "MediaObject",
+                "contentUrl": absolute_url(page.audio_url),
+                "encodingFormat": page.audio_type,
+                "contentSize": str(page.audio_size),
+            }
+            data["timeRequired"] = f"PT{page.duration_seconds}S"
     else:
         data["timeRequired"] = f"PT{page.reading_minutes}M"
     payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)

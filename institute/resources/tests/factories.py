@@ -6,11 +6,14 @@ import itertools
 import uuid
 
 from django.contrib.auth.models import Group
+from django.core.files import File
 from django.core.files.images import ImageFile
+from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
 from institute.core.models import Topic
 
+from ..demo import DEMO_AUDIO
 from ..models import (
     CollectionItem,
     CollectionPage,
@@ -86,14 +89,25 @@ def series(hub, **kw):
     return hub.add_child(instance=PodcastSeriesPage(**fields))
 
 
+DEMO_FILES = [
+    "recruitment-and-retention-in-local-government-technology.mp3",  # 8 s
+    "the-global-problem-of-electronic-waste.mp3",  # 10 s
+]
+
+
+def audio_document(name=DEMO_FILES[0]):
+    """One of the demo's generated MP3s (8 s, 64 KB) as a document."""
+    return Document.objects.create(
+        title=name, file=File(io.BytesIO((DEMO_AUDIO / name).read_bytes()), name=name)
+    )
+
+
 def episode(series_page, *, title=None, **kw):
     n = next(_seq)
     fields = {
         "published": datetime.date(2023, 10, 4),
         "summary": "An episode about electronic waste.",
-        "audio_url": f"https://media.example.org/{n}.mp3",
-        "audio_size": 1234567,
-        "duration_seconds": 1935,
+        "audio": audio_document(),
         "episode_number": n,
         "transcript": "<p>Host: welcome.</p>",
     }

@@ -84,3 +84,14 @@ def test_large_seed_leaves_fresh_planner_statistics():
         else:
             cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = %s", [TABLE])
             assert cursor.fetchone()[0] >= 1
+
+
+def test_demo_episodes_have_short_real_audio_that_plays(client):
+    seed()
+    for episode in PodcastEpisodePage.objects.all():
+        assert episode.audio_type == "audio/mpeg"
+        assert 0 < episode.audio_size < 200_000
+        assert 5 <= episode.duration_seconds <= 15
+        response = client.get(episode.audio_url, HTTP_RANGE="bytes=0-1")
+        assert response.status_code == 206
+        assert b"".join(response.streaming_content) in (b"ID", b"\xff\xfb", b"\xff\xf3")

@@ -6,6 +6,8 @@ from email.utils import parsedate_to_datetime
 import feedparser
 import pytest
 
+from institute.resources.demo import DEMO_AUDIO
+
 from . import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -23,16 +25,13 @@ def episodes(series):
             series,
             title="Recruitment and retention",
             published=datetime.date(2023, 5, 3),
-            duration_seconds=1935,
-            audio_size=30960000,
+            audio=f.audio_document(f.DEMO_FILES[0]),
         ),
         f.episode(
             series,
             title="Electronic waste",
             published=datetime.date(2023, 10, 4),
-            duration_seconds=3725,
-            audio_size=36480000,
-            audio_type="audio/x-m4a",
+            audio=f.audio_document(f.DEMO_FILES[1]),
         ),
     ]
 
@@ -78,10 +77,10 @@ def test_podcast_items_have_every_required_tag(feed, episodes):
     entries = {e.title: e for e in feed[0].entries}
     item = entries["Electronic waste"]
     enclosure = item.enclosures[0]
-    assert enclosure.href == episodes[1].audio_url
-    assert enclosure.length == "36480000"
-    assert enclosure.type == "audio/x-m4a"
-    assert item.itunes_duration == "01:02:05"
+    assert enclosure.href == "http://testserver" + episodes[1].audio_url
+    assert enclosure.length == str((DEMO_AUDIO / f.DEMO_FILES[1]).stat().st_size)
+    assert enclosure.type == "audio/mpeg"
+    assert item.itunes_duration == "00:00:10"
     assert item.guidislink is False
     assert item.id == f"urn:uuid:{episodes[1].translation_key}"
 
@@ -131,6 +130,7 @@ def test_episode_is_listed_in_the_hub_as_a_podcast_episode(client, episodes):
 
 
 def test_episode_duration_is_hours_minutes_seconds(episodes):
+    episodes[1].duration_seconds = 3725
     assert episodes[1].duration == "01:02:05"
 
 
