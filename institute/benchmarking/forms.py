@@ -2,6 +2,8 @@
 
 from django import forms
 
+from institute.core.params import WholeNumberField
+
 from .models import Action, Question
 
 
@@ -73,6 +75,28 @@ def carried_values(data, questions) -> list[tuple[str, str]]:
             if value != "":
                 pairs.append((name, value[:2000]))
     return pairs
+
+
+class SurveyStepForm(forms.Form):
+    """Where a survey post comes from and which button was pressed (unknown: first, next)."""
+
+    step = WholeNumberField(required=False, min_value=0, max_value=1000)
+    action = forms.ChoiceField(
+        required=False, choices=[("back", "Back"), ("next", "Next"), ("submit", "Submit")]
+    )
+
+    def step_and_action(self, *, steps: int) -> tuple[int, str]:
+        self.is_valid()
+        step = self.cleaned_data.get("step") or 0
+        return min(step, steps - 1), self.cleaned_data.get("action") or "next"
+
+
+class CycleActionForm(forms.Form):
+    """The change staff ask of a cycle on its management page."""
+
+    action = forms.ChoiceField(
+        choices=[("open", "Open"), ("close", "Close"), ("recompute", "Recompute")]
+    )
 
 
 class ActionForm(forms.ModelForm):

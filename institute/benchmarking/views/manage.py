@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from ..forms import CycleActionForm
 from ..models import Cycle
 from ..services import cycle_close, cycle_open
 from ..tasks import compute_cycle_results
@@ -21,7 +22,8 @@ def cycle_manage(request, pk):
         Cycle.objects.annotate(participant_count=Count("participants")), pk=pk
     )
     if request.method == "POST":
-        action = request.POST.get("action")
+        form = CycleActionForm(request.POST)
+        action = form.cleaned_data["action"] if form.is_valid() else None
         if action == "open":
             cycle_open(cycle=cycle)
             messages.success(request, f"{cycle.year} is open; every participant has its links.")

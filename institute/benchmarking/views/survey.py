@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from institute.people.selectors import is_coordinator
 
 from .. import selectors
-from ..forms import SurveyForm, carried_values, field_name
+from ..forms import SurveyForm, SurveyStepForm, carried_values, field_name
 from ..models import Cycle, Module, Question, Section, SurveyLink
 from ..services import SurveyClosed, link_rate_limited, response_submit
 
@@ -83,11 +83,7 @@ def survey(request, token):
 
 def _post(request, link, sections, all_questions):
     data = request.POST
-    try:
-        step = min(max(int(data.get("step", "0")), 0), len(sections) - 1)
-    except ValueError:
-        step = 0
-    action = data.get("action", "next")
+    step, action = SurveyStepForm(data).step_and_action(steps=len(sections))
     token_form = SurveyForm(data, questions=[])
     if not token_form.is_valid():
         # A missing or tampered token: start again with a fresh one rather than fail.
