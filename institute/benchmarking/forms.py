@@ -91,6 +91,15 @@ class SurveyStepForm(forms.Form):
         return min(step, steps - 1), self.cleaned_data.get("action") or "next"
 
 
+class FindingForm(forms.Form):
+    """The finding an action plan is opened from (``?question=<key>``); CharField refuses NUL."""
+
+    question = forms.CharField(required=False, max_length=80)
+
+    def key(self) -> str:
+        return self.cleaned_data["question"] if self.is_valid() else ""
+
+
 class CycleActionForm(forms.Form):
     """The change staff ask of a cycle on its management page."""
 

@@ -1,5 +1,6 @@
 """The survey end-users answer through an anonymous link, and the coordinator's dashboard."""
 
+import re
 import uuid
 
 from django.contrib.auth.decorators import login_required
@@ -17,9 +18,13 @@ from ..forms import SurveyForm, SurveyStepForm, carried_values, field_name
 from ..models import Cycle, Module, Question, Section, SurveyLink
 from ..services import SurveyClosed, link_rate_limited, response_submit
 
+# Link tokens are secrets.token_urlsafe(): ASCII letters, digits, "-" and "_" (a NUL byte or
+# other text would otherwise reach the database, which PostgreSQL refuses with an error).
+_TOKEN = re.compile(r"[-\w]{1,40}", re.ASCII)
+
 
 def _link_or_none(token):
-    if len(token) > 40:
+    if not _TOKEN.fullmatch(token):
         return None
     sections = Prefetch(
         "module_version__sections",
