@@ -43,7 +43,7 @@ class ModelIdsField(forms.ModelMultipleChoiceField):
     """A multiple model choice by id, each id checked as a number before the database sees it.
 
     Django's own field sends every submitted value into an ``__in`` lookup, where an id past
-    64 bits overflows SQLite; here such a value is an ordinary "not one of the choices" error.
+    64 bits overflows SQLite; here it is Django's ordinary "not a valid value" error.
     """
 
     def clean(self, value):
@@ -51,9 +51,9 @@ class ModelIdsField(forms.ModelMultipleChoiceField):
             for pk in value:
                 if whole_number(pk, minimum=1) is None:
                     raise forms.ValidationError(
-                        self.error_messages["invalid_choice"],
-                        code="invalid_choice",
-                        params={"value": str(pk)[:40]},
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": str(pk)[:40]},
                     )
         return super().clean(value)
 
