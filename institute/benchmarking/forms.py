@@ -3,6 +3,8 @@
 from django import forms
 from django.core.validators import FileExtensionValidator
 
+from institute.core.params import WholeNumberField
+
 from .models import Action, ModuleVersion, Question
 
 
@@ -74,6 +76,29 @@ def carried_values(data, questions) -> list[tuple[str, str]]:
             if value != "":
                 pairs.append((name, value[:2000]))
     return pairs
+
+
+class SurveyStepForm(forms.Form):
+    """Where a survey post comes from and which button was pressed (unknown: first, next)."""
+
+    step = WholeNumberField(required=False, min_value=0, max_value=1000)
+    action = forms.ChoiceField(
+        required=False, choices=[("back", "Back"), ("next", "Next"), ("submit", "Submit")]
+    )
+
+    def step_and_action(self, *, steps: int) -> tuple[int, str]:
+        self.is_valid()
+        step = self.cleaned_data.get("step") or 0
+        return min(step, steps - 1), self.cleaned_data.get("action") or "next"
+
+
+class FindingForm(forms.Form):
+    """The finding an action plan is opened from (``?question=<key>``); CharField refuses NUL."""
+
+    question = forms.CharField(required=False, max_length=80)
+
+    def key(self) -> str:
+        return self.cleaned_data["question"] if self.is_valid() else ""
 
 
 class ActionForm(forms.ModelForm):

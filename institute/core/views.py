@@ -19,6 +19,7 @@ from . import search as site_search
 from . import selectors
 from . import topics as topic_registry
 from .methods import safe_methods
+from .params import page_number
 
 SEARCH_PER_PAGE = 10
 _CONTROL_CHARACTERS = dict.fromkeys(range(32))
@@ -78,7 +79,7 @@ def search(request):
     }
     if query:
         paginator = Paginator(site_search.SiteSearch(query), SEARCH_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        page_obj = paginator.get_page(page_number(request.GET))
         context.update(
             {
                 "page_obj": page_obj,

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 
 from . import selectors
 from .feeds import NewsFeed
+from .params import page_number
 
 PER_PAGE = 10
 _SLUG = re.compile(r"[-a-zA-Z0-9_]+")
@@ -35,7 +36,7 @@ def news_listing(request, index):
         return TemplateResponse(request, "core/news_index_page.html", context, status=404)
     paginator = Paginator(selectors.NewsListing(index, topic, request), PER_PAGE)
     # get_page() turns junk into page 1 and too-high numbers into the last page.
-    page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj = paginator.get_page(page_number(request.GET))
     query = f"?topic={topic.slug}" if topic else ""
     page_query = f"{query}&" if query else "?"
     canonical = index.get_url(request) + query

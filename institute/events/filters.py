@@ -8,6 +8,7 @@ one address that reproduces it.
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
+from institute.core.params import whole_number
 from institute.people.models import Region
 
 from .choices import Format, When
@@ -96,8 +97,9 @@ def parse(params, *, kind=None, sub_kind=None, topic_slugs=()) -> CalendarFilter
     page = 1
     raw_page = params.get("page", "").strip()
     if raw_page:
-        if raw_page.isdigit() and 1 <= int(raw_page) <= MAX_PAGE:
-            page = int(raw_page)
+        number = whole_number(raw_page, minimum=1, maximum=MAX_PAGE)
+        if number is not None:
+            page = number
         else:
             errors.append("The page number must be a whole number from 1; showing page 1.")
     return CalendarFilters(

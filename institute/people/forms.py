@@ -6,6 +6,8 @@ module while building its sign-up form, so this one must not import allauth's fo
 
 from django import forms
 
+from institute.core.params import ModelIdField, ModelIdsField
+
 from . import signin
 from .consent import WORDING
 from .models import Consent, User
@@ -59,14 +61,14 @@ class ProfileForm(forms.Form):
         label="Job title",
         widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )
-    organisation = forms.ModelChoiceField(
+    organisation = ModelIdField(
         queryset=organisation_choices(),
         required=False,
         label="Organisation",
         empty_label="Not listed, or none",
         help_text="If your organisation is not listed, tell us and we will add it.",
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = ModelIdsField(
         queryset=None,
         required=False,
         label="Topics of interest",

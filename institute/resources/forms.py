@@ -1,6 +1,7 @@
 from django import forms
 
 from institute.core.cache import remember
+from institute.core.params import WholeNumberField
 from institute.core.selectors import topic_list
 
 from .models import CollectionPage
@@ -22,13 +23,13 @@ class HubFilterForm(forms.Form):
     q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH, strip=True, label="Search")
     topic = forms.SlugField(required=False, max_length=80)
     collection = forms.SlugField(required=False, max_length=255)
-    year = forms.IntegerField(required=False, min_value=1990, max_value=2100)
+    year = WholeNumberField(required=False, min_value=1990, max_value=2100)
     sort = forms.ChoiceField(
         required=False,
         choices=[("relevance", "Relevance"), ("date", "Newest first")],
         label="Sort by",
     )
-    page = forms.IntegerField(required=False, min_value=1, max_value=100_000)
+    page = WholeNumberField(required=False, min_value=1, max_value=100_000)
 
     error_messages = {
         "topic": "We have no topic called “%(value)s”.",

@@ -9,7 +9,7 @@ from institute.core import topics as topic_registry
 from institute.core.models import Topic
 
 from .. import selectors
-from ..forms import ActionForm
+from ..forms import ActionForm, FindingForm
 from ..models import Action, Question
 from ..services import action_create, action_update
 from .reports import report_participant
@@ -36,7 +36,7 @@ def _suggestions(question):
 @login_required
 def actions(request, year, organisation):
     participant = report_participant(request, year, organisation)
-    key = request.GET.get("question", "")[:80]
+    key = FindingForm(request.GET).key()
     question = (
         Question.objects.filter(module_version__cycles=participant.cycle, key=key).first()
         if key

@@ -1,5 +1,6 @@
 """The survey end-users answer through an anonymous link, and the coordinator's dashboard."""
 
+import re
 import uuid
 
 from django.contrib.auth.decorators import login_required
@@ -14,13 +15,17 @@ from institute.core.ratelimit import client_address
 from institute.people.selectors import is_coordinator
 
 from .. import selectors
-from ..forms import SurveyForm, carried_values, field_name
+from ..forms import SurveyForm, SurveyStepForm, carried_values, field_name
 from ..models import Cycle, Module, Question, Section, SurveyLink
 from ..services import SurveyClosed, link_rate_limited, response_submit
 
+# Link tokens are secrets.token_urlsafe(): ASCII letters, digits, "-" and "_" (a NUL byte or
+# other text would otherwise reach the database, which PostgreSQL refuses with an error).
+_TOKEN = re.compile(r"[-\w]{1,40}", re.ASCII)
+
 
 def _link_or_none(token):
-    if len(token) > 40:
+    if not _TOKEN.fullmatch(token):
         return None
     sections = Prefetch(
         "module_version__sections",
@@ -84,11 +89,7 @@ def survey(request, token):
 
 def _post(request, link, sections, all_questions):
     data = request.POST
-    try:
-        step = min(max(int(data.get("step", "0")), 0), len(sections) - 1)
-    except ValueError:
-        step = 0
-    action = data.get("action", "next")
+    step, action = SurveyStepForm(data).step_and_action(steps=len(sections))
     token_form = SurveyForm(data, questions=[])
     if not token_form.is_valid():
         # A missing or tampered token: start again with a fresh one rather than fail.

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from .. import selectors, services
+from ..forms import AttendanceForm
 from ..models import Booking, Occurrence
 
 
@@ -34,10 +35,17 @@ def attendees(request, occurrence_id):
     if request.method == "POST":
         if not request.user.has_perm("events.change_booking"):
             raise PermissionDenied
-        ids = [v for v in request.POST.getlist("attended") if v.isdigit()]
-        count = services.attendance_mark(occurrence=occurrence, attended_ids=ids)
-        messages.success(request, f"Attendance saved: {count} attended.")
-        return redirect("events:attendees", occurrence_id=occurrence.pk)
+        form = AttendanceForm(request.POST, occurrence=occurrence)
+        if form.is_valid():
+            ids = [booking.pk for booking in form.cleaned_data["attended"]]
+            count = services.attendance_mark(occurrence=occurrence, attended_ids=ids)
+            messages.success(request, f"Attendance saved: {count} attended.")
+            return redirect("events:attendees", occurrence_id=occurrence.pk)
+        # Only a tampered or stale form gets here: the page shows the bookings as they are.
+        messages.error(request, "Attendance was not saved: the list has changed. Please try again.")
+        status = 400
+    else:
+        status = 200
     bookings = selectors.attendees(occurrence)
     confirmed = [b for b in bookings if b.status == Booking.Status.CONFIRMED]
     return render(
@@ -56,6 +64,7 @@ def attendees(request, occurrence_id):
                 {"title": "Attendees", "url": ""},
             ],
         },
+        status=status,
     )
 
 
