@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
@@ -81,6 +82,12 @@ def search(request):
 @require_GET
 def robots_txt(request):
     return render(request, "core/robots.txt", content_type="text/plain")
+
+
+@require_GET
+def favicon(request):
+    """Browsers (and the admin) ask for /favicon.ico whatever a page's markup says."""
+    return redirect(static("img/favicon.ico"), permanent=True)
 
 
 def page_not_found(request, exception):
