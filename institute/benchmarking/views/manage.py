@@ -15,7 +15,8 @@ from ..tasks import compute_cycle_results
 @require_http_methods(["GET", "POST"])
 @login_required
 def cycle_manage(request, pk):
-    if not request.user.is_staff:
+    # Staff whose role lets them change cycles (Staff editor, Staff admin: docs/people.md).
+    if not request.user.has_perm("benchmarking.change_cycle"):
         raise PermissionDenied
     cycle = get_object_or_404(
         Cycle.objects.annotate(participant_count=Count("participants")), pk=pk
