@@ -176,6 +176,17 @@ def assert_accessible(page):
         raise AssertionError("\n".join(lines))
 
 
+def sign_in_as(page, live_server, user):
+    """Give the browser a signed-in session for ``user`` without the login form."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
 def sign_in(page, live_server, email, password):
     """Sign in through the real login form."""
     page.goto(f"{live_server.url}/accounts/login/")
