@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench install install-dev migrate demo lint format check clean
+.PHONY: run test bench screenshots install install-dev migrate demo lint format check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ test: install-dev
 ## Benchmarks at demo scale `large`: prints a table and writes benchmarks/results/latest.json.
 bench: install-dev
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+## PNGs of the main pages at 390 and 1280 px in var/screenshots/ (after `make demo`), for review.
+screenshots: install-dev
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py screenshots $(SCREENSHOT_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -31,7 +31,8 @@ RULES = {
     "core:topics": Rule(ANONYMOUS),
     "core:topic": Rule(ANONYMOUS, kwargs=lambda: {"slug": _sample_topic().slug}),
     "core:robots": Rule(ANONYMOUS),
-    "core:favicon": Rule(ANONYMOUS, ok_status=(301,)),
+    "core:favicon": Rule(ANONYMOUS),
+    "core:styleguide": Rule(STAFF),
     "core:sitemap": Rule(ANONYMOUS),
 }
 

@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from . import demo_content as content
+from . import demo_images
 from .models import (
     FooterLink,
     HomePage,
@@ -163,8 +164,12 @@ def _seed_posts(index, posts, topics):
     for title, slug, date, summary, topic_slugs, authors, paragraphs in posts:
         if index.get_children().filter(slug=slug).exists():
             continue
+        motif = demo_images.motif_for(topic_slugs)
+        image = demo_images.illustration(f"news {slug}", motif=motif)
         post = NewsPage(
             title=title,
+            image=image,
+            image_alt=image.description,
             slug=slug,
             date=date,
             first_published_at=_published(date),
@@ -264,6 +269,14 @@ def links_to_pages(*, log=print):
     log(f"links: {changed} paths now point at their pages")
 
 
+def _illustrate(index):
+    """Pictures for posts seeded before the demo had them (an older demo database)."""
+    for post in NewsPage.objects.child_of(index).filter(image__isnull=True):
+        slugs = list(post.topics.values_list("slug", flat=True))
+        image = demo_images.illustration(f"news {post.slug}", motif=demo_images.motif_for(slugs))
+        NewsPage.objects.filter(pk=post.pk).update(image=image, image_alt=image.description)
+
+
 def _seed_home(home, pages):
     if not home.highlights.exists():
         for title, text, label, target in content.HIGHLIGHTS:
@@ -271,6 +284,11 @@ def _seed_home(home, pages):
             HomePageHighlight.objects.create(
                 page=home, title=title, text=text, label=label, link_page=page, link_url=url
             )
+    for n, highlight in enumerate(home.highlights.filter(image__isnull=True)):
+        motif = ("bars", "network", "waves", "tiles")[n % 4]
+        image = demo_images.illustration(f"highlight {highlight.title}", motif=motif)
+        highlight.image, highlight.image_alt = image, image.description
+        highlight.save()
     if not home.rooms:
         home.rooms = [
             ("room", {"title": title, "text": text, "link": _block_link(target, pages)})
@@ -314,6 +332,8 @@ def seed(*, scale, log):
         intro=RichText("<p>Stories and reflections from members and the team.</p>"),
     )
     made = _seed_posts(news, content.NEWS, topics) + _seed_posts(blog, content.BLOG, topics)
+    _illustrate(news)
+    _illustrate(blog)
     log(f"news and blog: {made} new posts")
     if scale == "large":
         _large_posts(news, topics, log)

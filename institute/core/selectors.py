@@ -14,6 +14,8 @@ from .routing import public
 
 # Rendition specs used by templates; prefetched together so a listing costs one query for them.
 THUMBNAIL_SPEC = "fill-320x180"
+# Cards on the home page: 16:9 at twice the width a card takes on a laptop.
+CARD_SPEC = "fill-640x360"
 BANNER_SPEC = "fill-960x400"
 SHARE_SPEC = "fill-1200x630"
 
@@ -217,6 +219,14 @@ class NewsListing:
         )
 
 
+def _card_image(image, alt):
+    """A card's picture (components/card.html): URL, alt text and size, or None."""
+    if image is None:
+        return None
+    rendition = get_rendition_or_not_found(image, CARD_SPEC)
+    return {"url": rendition.url, "alt": alt, "width": rendition.width, "height": rendition.height}
+
+
 def latest_news(limit=3, request=None):
     """The newest posts of all indexes, for the home page: title, URL, date and summary of
     each, kept until content next changes."""
@@ -224,8 +234,14 @@ def latest_news(limit=3, request=None):
     def compute():
         posts = public(NewsPage.objects.live()).defer_streamfields().order_by("-date", "-pk")
         return [
-            {"title": p.title, "url": p.get_url(request), "date": p.date, "summary": p.summary}
-            for p in posts[:limit]
+            {
+                "title": p.title,
+                "url": p.get_url(request),
+                "date": p.date,
+                "summary": p.summary,
+                "image": _card_image(p.image, p.image_alt),
+            }
+            for p in posts.select_related("image")[:limit]
         ]
 
     host = request.get_host() if request is not None else ""

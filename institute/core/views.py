@@ -1,9 +1,18 @@
+from email.utils import parseaddr
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from . import search as site_search
@@ -84,15 +93,97 @@ def robots_txt(request):
     return render(request, "core/robots.txt", content_type="text/plain")
 
 
+FAVICON = Path(__file__).resolve().parent.parent / "static" / "img" / "favicon.ico"
+
+
 @require_GET
+@cache_control(public=True, max_age=60 * 60 * 24)
 def favicon(request):
-    """Browsers (and the admin) ask for /favicon.ico whatever a page's markup says."""
-    return redirect(static("img/favicon.ico"), permanent=True)
+    """``/favicon.ico``, which browsers and feed readers ask for without reading any page."""
+    return HttpResponse(FAVICON.read_bytes(), content_type="image/x-icon")
+
+
+def contact_email():
+    """The society's address for people who are stuck (the From of its e-mails)."""
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+
+
+# The colour tokens of institute.css, shown as swatches (keep the two in step).
+STYLEGUIDE_COLOURS = [
+    ("brand", "#1d3f72"),
+    ("brand-dark", "#132b4f"),
+    ("brand-tint", "#e9eff8"),
+    ("accent", "#f5b83d"),
+    ("ink", "#1b1b1f"),
+    ("ink-muted", "#4a4a55"),
+    ("surface", "#f3f4f7"),
+    ("link", "#1a4f9c"),
+    ("focus", "#ffbf47"),
+    ("error", "#b3261e"),
+    ("success", "#1e6b35"),
+    ("warning", "#7a4a00"),
+]
+
+
+@require_GET
+@login_required
+def styleguide(request):
+    """Every component of templates/components/ with its variants, for staff who edit the site."""
+    if not (request.user.is_staff or request.user.has_perm("wagtailadmin.access_admin")):
+        raise PermissionDenied
+    paginator = Paginator(range(200), 10)
+    return render(
+        request,
+        "core/styleguide.html",
+        {
+            "breadcrumbs": [{"title": "Style guide", "url": reverse("core:styleguide")}],
+            "meta_title": "Style guide",
+            "page_obj": paginator.get_page(7),
+            "page_query": "?",
+            "colours": STYLEGUIDE_COLOURS,
+            "today": timezone.localdate(),
+            "sample_image": {
+                "url": static("img/apple-touch-icon.png"),
+                "alt": "The society's mark: three rising bars under a gold dot",
+                "width": 180,
+                "height": 180,
+            },
+            "sample_tags": [
+                {"label": topic.name, "url": topic.get_absolute_url()}
+                for topic in selectors.topic_list()[:3]
+            ],
+            "table_head": ["Topic", "Your organisation", "Peer group"],
+            "summary_rows": [
+                {"key": "Name", "value": "Priya Shah", "action_url": "#summary-list"},
+                {"key": "Organisation", "value": "Brighton & Hove City Council"},
+                {"key": "Job title", "value": ""},
+            ],
+            "table_rows": [
+                ["Cyber security", "72%", "64%"],
+                ["Digital skills", "58%", "61%"],
+                ["Data", "49%", "52%"],
+            ],
+            "error_items": [
+                {"href": "#sample-email", "label": "E-mail", "message": "Enter an e-mail address"},
+                {"href": "#sample-year", "label": "Year", "message": "Choose a year"},
+            ],
+        },
+    )
 
 
 def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
+    return render(request, "404.html", {"contact_email": contact_email()}, status=404)
+
+
+def permission_denied(request, exception):
+    return render(request, "403.html", {"contact_email": contact_email()}, status=403)
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    """The 500 page: rendered without the request's context processors or the database,
+    either of which may be what failed."""
+    html = render_to_string(
+        "500.html",
+        {"SITE_NAME": settings.WAGTAIL_SITE_NAME, "contact_email": contact_email()},
+    )
+    return HttpResponseServerError(html)

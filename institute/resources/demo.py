@@ -13,6 +13,7 @@ from wagtail.models import Collection, Page
 from wagtail.search.models import IndexEntry
 
 from institute.core.demo import analyse, child_page, ensure_home
+from institute.core.demo_images import illustration, motif_for
 from institute.core.models import Topic
 
 from . import demo_content as content
@@ -78,6 +79,7 @@ def seed(*, scale, log):
             authors=[authors[i] for i in item["authors"]],
         )
     log(f"{len(pages)} publications")
+    _illustrate(pages.values())
     for item in content.COLLECTIONS:
         _collection(hub, item, pages, existing, kind=CollectionPage.Kind.COLLECTION)
     for item in content.MAGAZINE_ISSUES:
@@ -89,6 +91,16 @@ def seed(*, scale, log):
     log("search index refreshed")
     if scale == "large":
         _large(hub, topics, log)
+
+
+def _illustrate(resources):
+    """A cover picture for each publication without one (also used for link previews)."""
+    for page in resources:
+        if page.image_id:
+            continue
+        slugs = list(page.topics.values_list("slug", flat=True))
+        image = illustration(f"publication {page.slug}", motif=motif_for(slugs))
+        ResourcePage.objects.filter(pk=page.pk).update(image=image)
 
 
 def _collection(hub, item, pages, existing, *, kind):

@@ -136,3 +136,47 @@ def test_attendee_list_is_accessible(live_server, browser_page, programme):
     _signed_in(browser_page, live_server, staff)
     browser_page.goto(f"{live_server.url}/bookings/{programme.occurrences.get().pk}/attendees/")
     assert_accessible(browser_page)
+
+
+def _watch_listing_requests(page):
+    seen = []
+    page.on(
+        "request",
+        lambda request: (
+            seen.append(request.url)
+            if "/calendar/" in request.url and request.resource_type == "fetch"
+            else None
+        ),
+    )
+    return seen
+
+
+def test_arrow_keys_through_the_radios_load_once_and_keep_focus(
+    live_server, browser_page, programme
+):
+    page = browser_page
+    page.goto(f"{live_server.url}/calendar/")
+    seen = _watch_listing_requests(page)
+    # The live region is tagged so we can tell it is the same element afterwards.
+    page.evaluate("() => { document.querySelector('[data-calendar-count]').dataset.probe = '1'; }")
+    page.locator("#calendar-when-upcoming").focus()
+    for key in ("ArrowDown", "ArrowDown", "ArrowDown"):  # upcoming → past → upcoming → past
+        page.keyboard.press(key)
+    page.wait_for_url("**/calendar/?when=past")
+    page.wait_for_timeout(1500)
+    assert len(seen) == 1, seen
+    assert page.evaluate("() => document.activeElement.id") == "calendar-when-past"
+    count = page.locator("[data-calendar-count]")
+    assert count.get_attribute("data-probe") == "1", "the live region is updated in place"
+    assert count.get_attribute("role") == "status"
+    assert count.inner_text().startswith("0 past items")
+
+
+def test_a_click_on_a_radio_loads_at_once_and_keeps_focus(live_server, browser_page, programme):
+    page = browser_page
+    page.goto(f"{live_server.url}/calendar/")
+    seen = _watch_listing_requests(page)
+    page.get_by_label("Past").click()
+    page.wait_for_url("**/calendar/?when=past", timeout=800)
+    assert len(seen) == 1
+    assert page.evaluate("() => document.activeElement.id") == "calendar-when-past"

@@ -75,3 +75,9 @@ def json_ld(data):
 def breadcrumb_ancestors(context, page):
     """The page's ancestors below the home page (title and URL), for the breadcrumb trail."""
     return selectors.breadcrumb_trail(page, context.get("request"))
+
+
+@register.simple_tag
+def elided_pages(page_obj):
+    """The page numbers to show around the current page (components/pagination.html)."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number)

@@ -1,7 +1,6 @@
 """Every response carries the site's security headers; the admin gets its own script policy."""
 
 import pytest
-from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from institute.people import roles
@@ -65,10 +64,3 @@ def test_powerful_browser_features_are_switched_off(client, home):
 def test_admin_avatars_are_not_fetched_from_outside(client, home, editor):
     html = client.get("/admin/").content.decode()
     assert "gravatar.com" not in html
-
-
-def test_favicon_is_served(client, db):
-    response = client.get("/favicon.ico")
-    assert response.status_code == 301
-    assert response["Location"] == "/static/img/favicon.ico"
-    assert finders.find("img/favicon.ico")
