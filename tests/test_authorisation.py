@@ -7,6 +7,8 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from institute.core.access import ANONYMOUS, AUDIENCES, MEMBER, STAFF, Rule
+from institute.people import roles
+from institute.people.services import roles_sync
 
 # The Wagtail and Django admins sit behind their own login and permission policy; of their
 # URLs the walk takes only the URLconfs a room includes there (``<app>/admin_urls.py``),
@@ -62,36 +64,57 @@ def test_every_rule_names_a_real_url():
     assert not set(RULES) - set(PATTERN_NAMES)
 
 
+# Who visits: each audience, and staff once per role that makes someone staff. Staff are
+# never marked by the ``is_staff`` flag: their groups decide (docs/people.md).
+VISITORS = {
+    "anonymous": ANONYMOUS,
+    "member": MEMBER,
+    "staff editor": STAFF,
+    "staff admin": STAFF,
+    "superuser": STAFF,
+}
+STAFF_ROLES = {"staff editor": roles.STAFF_EDITOR, "staff admin": roles.STAFF_ADMIN}
+
+
 @pytest.fixture
 def visitor(client, django_user_model):
-    def as_(audience):
-        if audience == MEMBER:
-            user = django_user_model.objects.create_user(
-                username="member", email="member@example.org", password="x-Passw0rd!"
-            )
-            client.force_login(user)
-        elif audience == STAFF:
+    def as_(who):
+        if who == "anonymous":
+            return client
+        if who == "superuser":
             user = django_user_model.objects.create_superuser(
                 username="staff", email="staff@example.org", password="x-Passw0rd!"
             )
-            client.force_login(user)
+        else:
+            user = django_user_model.objects.create_user(
+                username=who, email=f"{who.replace(' ', '.')}@example.org", password="x-Passw0rd!"
+            )
+        if who in STAFF_ROLES:
+            user.groups.add(roles_sync()[STAFF_ROLES[who]])
+        client.force_login(user)
         return client
 
     return as_
 
 
+def test_staff_roles_carry_no_is_staff_flag(visitor, django_user_model, db):
+    visitor("staff editor")
+    assert not django_user_model.objects.get(username="staff editor").is_staff
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("audience", AUDIENCES)
+@pytest.mark.parametrize("who", VISITORS)
 @pytest.mark.parametrize("name", PATTERN_NAMES)
-def test_audience_gets_what_the_rule_says(name, audience, visitor, home):
+def test_audience_gets_what_the_rule_says(name, who, visitor, home):
     rule: Rule = RULES[name]
+    audience = VISITORS[who]
     url = reverse(name, kwargs=rule.kwargs()) + (f"?{rule.query}" if rule.query else "")
-    response = visitor(audience).get(url)
+    response = visitor(who).get(url)
     allowed = AUDIENCES.index(audience) >= AUDIENCES.index(rule.audience)
     if allowed:
-        assert response.status_code in rule.ok_status, (url, audience, response.status_code)
+        assert response.status_code in rule.ok_status, (url, who, response.status_code)
     elif audience == ANONYMOUS or name in ADMIN_NAMES:
         # The admin's door sends a signed-in visitor without admin access to sign in again.
         assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
     else:
-        assert response.status_code in (403, 404), (url, audience, response.status_code)
+        assert response.status_code in (403, 404), (url, who, response.status_code)

@@ -87,7 +87,13 @@ def test_production_sends_a_content_security_policy_that_allows_only_own_scripts
     policy = found["headers"]["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "object-src 'none'" in policy
-    assert "frame-ancestors 'self'" in policy
+    assert "frame-ancestors 'none'" in policy  # as X-Frame-Options: DENY says
+
+
+def test_production_switches_off_powerful_browser_features(production_response):
+    policy = production_response["headers"]["Permissions-Policy"]
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
+        assert feature in policy
 
 
 def test_production_forbids_framing_and_sniffing(production_response):

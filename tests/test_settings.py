@@ -1,5 +1,7 @@
 """Environment variables switch the embedded defaults to the services used at scale."""
 
+import pytest
+
 from tests.settings_probe import probe_env, settings_of
 
 SECRET = "a-long-random-secret-for-the-settings-tests-only-0123456789abcdef"  # noqa: S105
@@ -92,3 +94,56 @@ def test_allowed_hosts_come_from_the_environment(tmp_path):
     env = probe_env(tmp_path, ALLOWED_HOSTS="localhost, institute.example")
     found = settings_of("institute.settings.dev", ["ALLOWED_HOSTS"], env)
     assert found["ALLOWED_HOSTS"] == ["localhost", "institute.example"]
+
+
+# --- Security headers in every settings module --------------------------------------------
+SETTINGS_MODULES = ["dev", "test", "production"]
+HEADER_SETTINGS = [
+    "X_FRAME_OPTIONS",
+    "CONTENT_SECURITY_POLICY",
+    "CONTENT_SECURITY_POLICY_ADMIN",
+    "PERMISSIONS_POLICY",
+    "MIDDLEWARE",
+    "WAGTAIL_GRAVATAR_PROVIDER_URL",
+]
+FRAME_ANCESTORS = {"DENY": ["'none'"], "SAMEORIGIN": ["'self'"]}
+
+
+def header_settings(tmp_path, module):
+    env = probe_env(tmp_path, SECRET_KEY=SECRET)
+    return settings_of(f"institute.settings.{module}", HEADER_SETTINGS, env)
+
+
+@pytest.mark.parametrize("module", SETTINGS_MODULES)
+def test_frame_ancestors_agree_with_x_frame_options(tmp_path, module):
+    found = header_settings(tmp_path, module)
+    directives = found["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]
+    assert directives["frame-ancestors"] == FRAME_ANCESTORS[found["X_FRAME_OPTIONS"]]
+    assert "frame-ancestors" not in found["CONTENT_SECURITY_POLICY_ADMIN"]
+
+
+@pytest.mark.parametrize("module", SETTINGS_MODULES)
+def test_public_site_allows_only_its_own_scripts_and_styles(tmp_path, module):
+    found = header_settings(tmp_path, module)
+    directives = found["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]
+    assert directives["script-src"] == ["'self'"]
+    assert directives["style-src"] == ["'self'"]
+    assert directives["object-src"] == ["'none'"]
+    assert "institute.core.security.SecurityHeadersMiddleware" in found["MIDDLEWARE"]
+    assert "csp.middleware.CSPMiddleware" not in found["MIDDLEWARE"]
+
+
+@pytest.mark.parametrize("module", SETTINGS_MODULES)
+def test_powerful_browser_features_are_off(tmp_path, module):
+    policy = header_settings(tmp_path, module)["PERMISSIONS_POLICY"]
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert policy[feature] == [], feature
+
+
+@pytest.mark.parametrize("module", SETTINGS_MODULES)
+def test_avatars_come_from_no_outside_service(tmp_path, module):
+    assert header_settings(tmp_path, module)["WAGTAIL_GRAVATAR_PROVIDER_URL"] is None
+
+
+def test_tests_run_under_the_production_policy(tmp_path):
+    assert header_settings(tmp_path, "test") == header_settings(tmp_path, "production")

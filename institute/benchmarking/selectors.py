@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Max, Prefetch, Q
 
 from institute.core.selectors import Item
-from institute.people.selectors import coordinated_organisations, is_coordinator
+from institute.people.selectors import coordinated_organisations, is_coordinator, is_staff_member
 
 from . import bulk
 from .disclosure import disclose
@@ -26,7 +26,7 @@ def can_see_report(user, organisation) -> bool:
     """Staff, and the coordinators of this organisation; nobody else."""
     if not user.is_authenticated:
         return False
-    return user.is_staff or is_coordinator(user, organisation)
+    return is_coordinator(user, organisation) or is_staff_member(user)
 
 
 def closed_cycles():

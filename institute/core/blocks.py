@@ -3,7 +3,10 @@
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from .models.links import validate_link_url
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -38,7 +41,10 @@ class LinkBlock(blocks.StructBlock):
 
     page = blocks.PageChooserBlock(required=False)
     url = blocks.CharBlock(
-        required=False, max_length=300, help_text="A URL or a path (/calendar/)."
+        required=False,
+        max_length=300,
+        validators=[validate_link_url],
+        help_text="Only for what is not a page: a path (/benchmarking/), https://…, mailto:, tel:.",
     )
 
     def clean(self, value):
@@ -96,3 +102,56 @@ class BodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     figure = FigureBlock()
     quote = QuoteBlock()
+
+
+class CaptionedTableBlock(TableBlock):
+    """A data table as the society publishes them: a caption and a header row, always.
+
+    Wagtail's table editor has its own *Table caption* field, so that is the one caption (no
+    second field around it). A new table starts with its first row as the header; a table
+    without a header row, or without a caption, is refused with a message that says so.
+    The editor's own menus are in English (``en-US``: the only language the editor ships;
+    the site's ``en-gb`` would leave it without one).
+    """
+
+    HEADER_ROW_CHOICES = ("row", "both")
+
+    def __init__(self, required=True, help_text=None, table_options=None, **kwargs):
+        options = {"startRows": 3, "startCols": 3, "language": "en-US", **(table_options or {})}
+        kwargs.setdefault(
+            "default",
+            {
+                "data": [[None] * options["startCols"] for _ in range(options["startRows"])],
+                "table_header_choice": "row",
+                "first_row_is_table_header": True,
+                "first_col_is_header": False,
+                "table_caption": "",
+            },
+        )
+        super().__init__(required=required, help_text=help_text, table_options=options, **kwargs)
+
+    def to_python(self, value):
+        # Tables saved before this block had the caption beside the table
+        # ({"caption": …, "table": {…}}) and always showed both header row and column.
+        if isinstance(value, dict) and isinstance(value.get("table"), dict):
+            legacy = value
+            value = {**legacy["table"], "table_caption": legacy.get("caption") or ""}
+            value.setdefault("table_header_choice", "both")
+        value = super().to_python(value)
+        if value and value.get("table_header_choice"):
+            # What the template reads, kept in step with the editor's choice.
+            value["first_row_is_table_header"] = value["table_header_choice"] in ("row", "both")
+            value["first_col_is_header"] = value["table_header_choice"] in ("column", "both")
+        return value
+
+    def clean(self, value):
+        if value and not (value.get("table_caption") or "").strip():
+            raise ValidationError(
+                "Give the table a caption (Table caption): it says what the table shows."
+            )
+        if value and value.get("table_header_choice") not in self.HEADER_ROW_CHOICES:
+            raise ValidationError(
+                "A table needs a header row: under Table headers, choose the first row "
+                "(or the first row and first column)."
+            )
+        return super().clean(value)

@@ -253,6 +253,22 @@ def _seed_chrome(pages):
         chrome.save()
 
 
+def links_to_pages(*, log=print):
+    """Menu, footer and highlight links typed as paths become page links once the rooms have
+    made those pages (the calendar, the resource hub): a page link follows its page."""
+    from .models.links import page_at_path
+
+    changed = 0
+    for model in (MenuItem, FooterLink, HomePageHighlight):
+        for link in model.objects.exclude(link_url=""):
+            page = page_at_path(link.link_url)
+            if page is not None:
+                link.link_page, link.link_url = page, ""
+                link.save(update_fields=["link_page", "link_url"])
+                changed += 1
+    log(f"links: {changed} paths now point at their pages")
+
+
 def _illustrate(index):
     """Pictures for posts seeded before the demo had them (an older demo database)."""
     for post in NewsPage.objects.child_of(index).filter(image__isnull=True):

@@ -15,6 +15,8 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from institute.people.selectors import is_staff_member
+
 from . import search as site_search
 from . import selectors
 from . import topics as topic_registry
@@ -131,7 +133,7 @@ STYLEGUIDE_COLOURS = [
 @login_required
 def styleguide(request):
     """Every component of templates/components/ with its variants, for staff who edit the site."""
-    if not (request.user.is_staff or request.user.has_perm("wagtailadmin.access_admin")):
+    if not is_staff_member(request.user):
         raise PermissionDenied
     paginator = Paginator(range(200), 10)
     return render(

@@ -7,6 +7,17 @@ from . import privacy
 from .models import Consent, ErasureRecord, Organisation, OrganisationRole, User
 
 
+def is_staff_member(user) -> bool:
+    """Whether ``user`` works for the society: a *Staff editor* or *Staff admin* (the groups
+    that open the Wagtail admin), or a superuser. Roles decide, not the ``is_staff`` flag
+    (see the authorisation matrix in ``docs/people.md``)."""
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and user.has_perm("wagtailadmin.access_admin")
+    )
+
+
 def coordinated_organisations(user):
     """Organisations this user coordinates (staff coordinate none by this rule alone)."""
     if not user.is_authenticated:

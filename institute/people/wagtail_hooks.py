@@ -1,10 +1,16 @@
 """Staff manage organisations and organisation roles, and see erasure history, in Wagtail."""
 
+from urllib.parse import urlencode
+
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.actions.create import CreateAction
 from wagtail.actions.delete import DeleteAction
 from wagtail.actions.edit import EditAction
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -13,8 +19,53 @@ from . import services
 from .models import ErasureRecord, Organisation, OrganisationRole
 
 
+# Giving someone a role starts from the person (Users) or the organisation (Organisations):
+# their "Add a coordinator" / "Give an organisation role" buttons open the role form with
+# that side already filled in (docs/people.md, organisations and roles).
+def role_add_url(**initial):
+    query = {"role": OrganisationRole.Role.COORDINATOR, **initial}
+    return f"{reverse('organisationrole:add')}?{urlencode(query)}"
+
+
+def may_add_roles(user):
+    return user.has_perm("people.add_organisationrole")
+
+
+class OrganisationIndexView(generic.IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if may_add_roles(self.request.user):
+            buttons.append(
+                MenuItem(
+                    "Add a coordinator",
+                    url=role_add_url(organisation=instance.pk),
+                    icon_name="user",
+                    priority=15,
+                )
+            )
+        return buttons
+
+
+class OrganisationEditView(generic.EditView):
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if may_add_roles(self.request.user):
+            buttons.append(
+                Button(
+                    "Add a coordinator",
+                    url=role_add_url(organisation=self.object.pk),
+                    icon_name="user",
+                    priority=5,
+                )
+            )
+        return buttons
+
+
 class OrganisationViewSet(ModelViewSet):
     model = Organisation
+    index_view_class = OrganisationIndexView
+    edit_view_class = OrganisationEditView
     icon = "site"
     menu_label = "Organisations"
     list_display = ["name", "type", "region"]
@@ -52,10 +103,25 @@ def register_organisation_role_actions(registry):
     registry.register(OrganisationRole, OrganisationRoleDeleteAction)
 
 
+class OrganisationRoleCreateView(generic.CreateView):
+    """The role form, with the person, organisation and role the link that opened it named."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        for name in ("user", "organisation"):
+            value = self.request.GET.get(name, "")
+            if value.isascii() and value.isdigit():
+                initial[name] = int(value)
+        if self.request.GET.get("role") in OrganisationRole.Role.values:
+            initial["role"] = self.request.GET["role"]
+        return initial
+
+
 class OrganisationRoleViewSet(ModelViewSet):
     """Coordinators and partner contacts of organisations."""
 
     model = OrganisationRole
+    add_view_class = OrganisationRoleCreateView
     icon = "user"
     menu_label = "Organisation roles"
     list_display = ["user", "organisation", "role"]
@@ -101,3 +167,17 @@ class PeopleViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return PeopleViewSetGroup()
+
+
+@hooks.register("register_user_listing_buttons")
+def user_role_button(user, request_user):
+    if not may_add_roles(request_user):
+        return []
+    return [
+        MenuItem(
+            "Give an organisation role",
+            url=role_add_url(user=user.pk),
+            icon_name="site",
+            priority=15,
+        )
+    ]

@@ -6,9 +6,10 @@ including people using screen readers, can read them.
 """
 
 from wagtail import blocks
-from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from institute.core.blocks import CaptionedTableBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"]
 
@@ -35,17 +36,6 @@ class FigureBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         template = "resources/blocks/figure.html"
-
-
-class TableWithCaptionBlock(blocks.StructBlock):
-    caption = blocks.CharBlock(max_length=200, help_text="Says what the table shows.")
-    table = TableBlock(
-        table_options={"startRows": 3, "startCols": 3, "colHeaders": False, "rowHeaders": False}
-    )
-
-    class Meta:
-        icon = "table"
-        template = "resources/blocks/table.html"
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -93,7 +83,7 @@ class ResourceBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
     figure = FigureBlock()
-    table = TableWithCaptionBlock()
+    table = CaptionedTableBlock(icon="table", template="resources/blocks/table.html")
     quote = QuoteBlock()
     callout = CalloutBlock()
     key_facts = KeyFactsBlock()

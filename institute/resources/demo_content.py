@@ -43,7 +43,7 @@ def facts(title, *pairs):
 def table(caption, rows):
     return (
         "table",
-        {"caption": caption, "table": {"data": rows, "first_row_is_table_header": True}},
+        {"table_caption": caption, "data": rows, "table_header_choice": "both"},
     )
 
 

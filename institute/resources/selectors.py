@@ -25,6 +25,7 @@ from institute.core.cache import remember
 from institute.core.models import Topic
 from institute.core.selectors import Item
 from institute.people import roles
+from institute.people.selectors import is_staff_member
 
 from .models import CollectionItem, PodcastEpisodePage, ResourcePage, ResourceType
 from .search import ids_param, kept_in_order, match
@@ -39,7 +40,7 @@ def can_read_members_content(user) -> bool:
     """Whether ``user`` may read members-only bodies: members (group) and staff, no one else."""
     if not getattr(user, "is_authenticated", False):
         return False
-    if user.is_staff or user.is_superuser:
+    if is_staff_member(user):
         return True
     return user.groups.filter(name=MEMBER_GROUP).exists()
 

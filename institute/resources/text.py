@@ -26,7 +26,8 @@ def _block_text(value) -> list[str]:
         return [html_text(value)]
     if isinstance(value, dict):
         if "data" in value and isinstance(value["data"], list):  # a TableBlock value
-            return [" ".join(str(c) for row in value["data"] for c in row if c)]
+            cells = " ".join(str(c) for row in value["data"] for c in row if c)
+            return [text for text in (value.get("table_caption"), cells) if text]
         parts = []
         for key, item in value.items():
             if key in ("image", "document", "level", "type", "id"):

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
-from csp.constants import NONE, SELF
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "institute"
@@ -81,7 +81,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "institute.core.security.SecurityHeadersMiddleware",  # CSP, Permissions-Policy
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -259,18 +259,22 @@ WAGTAILDOCS_EXTENSIONS += ["xlsx", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = False
+# Avatars: none from outside services (the CSP would block them anyway); Wagtail shows its own
+# default picture unless a person uploads one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Security ------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview renders the page in a same-origin frame.
 SESSION_COOKIE_HTTPONLY = True
+# The public site runs no inline script or style; institute/core/security.py adds the admin's
+# policy below and sets frame-ancestors from each response's X-Frame-Options.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        # Wagtail's admin sets inline styles; public pages use only the own stylesheet.
-        "style-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF],
         "img-src": [SELF, "data:", "blob:"],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
@@ -282,6 +286,33 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+# Under /admin/ these directives replace the site's: Wagtail's widgets write inline scripts
+# and styles (no nonce reaches them), and its bundles compile templates at run time.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+}
+# Browser features the site never uses, off for it and for anything it frames.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+PERMISSIONS_POLICY["fullscreen"] = ["self"]
 
 # --- Page cache for anonymous visitors (see institute/core/cache.py) -------------------------
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))

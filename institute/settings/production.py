@@ -31,7 +31,9 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 
 # No page of the site is framed by another; Wagtail's preview views set SAMEORIGIN themselves
 # (wagtail.utils.decorators.xframe_options_sameorigin_override), so DENY keeps preview working.
+# The CSP's frame-ancestors says the same, response by response (institute/core/security.py).
 X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-ancestors"] = [NONE]  # noqa: F405
 
 # --- Cache shared by every worker ---------------------------------------------------------------
 if not REDIS_URL:  # noqa: F405

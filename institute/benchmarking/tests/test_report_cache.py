@@ -10,6 +10,8 @@ from django.urls import reverse
 from institute.benchmarking import results
 from institute.benchmarking.models import Response
 from institute.benchmarking.results import compute_results
+from institute.people import roles
+from institute.people.services import roles_sync
 
 from .conftest import add_responses, make_coordinator, make_user
 from .test_reports import _url
@@ -112,8 +114,9 @@ def test_staff_and_coordinator_see_the_organisations_report_class(
 ):
     orgs, _ = reports
     staff = django_user_model.objects.create_user(
-        username="staff@example.org", email="staff@example.org", is_staff=True
+        username="staff@example.org", email="staff@example.org"
     )
+    staff.groups.add(roles_sync()[roles.STAFF_EDITOR])
     coordinator = make_coordinator(orgs[0])
     with unchanged_generation():
         client.force_login(staff)

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from institute.core.ratelimit import client_address
-from institute.people.selectors import is_coordinator
+from institute.people.selectors import is_coordinator, is_staff_member
 
 from .. import selectors
 from ..forms import SurveyForm, SurveyStepForm, carried_values, field_name
@@ -75,7 +75,8 @@ def survey(request, token):
         if not request.user.is_authenticated:
             return redirect(f"{reverse('account_login')}?next={request.path}")
         if not (
-            request.user.is_staff or is_coordinator(request.user, link.participant.organisation)
+            is_staff_member(request.user)
+            or is_coordinator(request.user, link.participant.organisation)
         ):
             raise PermissionDenied
     sections = list(link.module_version.sections.all())

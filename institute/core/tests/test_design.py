@@ -41,7 +41,7 @@ def _member(django_user_model, **extra):
 
 
 def test_style_guide_shows_every_component_to_staff(client, django_user_model, home):
-    client.force_login(_member(django_user_model, is_staff=True))
+    client.force_login(_member(django_user_model, is_superuser=True))
     html = client.get(reverse("core:styleguide")).content.decode()
     for component in (
         'class="card"',
@@ -129,7 +129,7 @@ def test_unhandled_error_gives_the_designed_500_page(client, monkeypatch, home):
 
 
 def test_pagination_shows_the_pages_around_the_current_one(client, django_user_model, home):
-    client.force_login(_member(django_user_model, is_staff=True))
+    client.force_login(_member(django_user_model, is_superuser=True))
     html = client.get(reverse("core:styleguide")).content.decode()  # page 7 of 20
     assert 'aria-current="page"><span class="visually-hidden">Page </span>7</a>' in html
     assert ">6</a>" in html and ">8</a>" in html

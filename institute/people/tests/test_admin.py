@@ -67,3 +67,57 @@ def test_erasure_history_is_visible_to_staff_admin_but_cannot_be_added_to(client
     response = client.post("/admin/erasurerecord/new/", {"requested_by": "staff"})
     assert response.status_code in (302, 403)
     assert ErasureRecord.objects.count() == 1
+
+
+def test_organisation_listing_offers_to_add_a_coordinator(client):
+    _staff(client, roles.STAFF_ADMIN)
+    organisation = OrganisationFactory()
+    html = client.get("/admin/organisation/").content.decode()
+    assert "Add a coordinator" in html
+    assert (
+        f"/admin/organisationrole/new/?role=coordinator&amp;organisation={organisation.pk}" in html
+    )
+
+
+def test_organisation_edit_page_offers_to_add_a_coordinator(client):
+    _staff(client, roles.STAFF_ADMIN)
+    organisation = OrganisationFactory()
+    html = client.get(f"/admin/organisation/edit/{organisation.pk}/").content.decode()
+    assert (
+        f"/admin/organisationrole/new/?role=coordinator&amp;organisation={organisation.pk}" in html
+    )
+
+
+def test_user_listing_offers_to_give_a_person_a_role(client):
+    _staff(client, roles.STAFF_ADMIN)
+    person = UserFactory()
+    html = client.get("/admin/users/").content.decode()
+    assert "Give an organisation role" in html
+    assert f"/admin/organisationrole/new/?role=coordinator&amp;user={person.pk}" in html
+
+
+def test_role_form_opens_with_the_person_and_organisation_filled_in(client):
+    _staff(client, roles.STAFF_ADMIN)
+    person, organisation = UserFactory(), OrganisationFactory()
+    response = client.get(
+        f"/admin/organisationrole/new/?user={person.pk}&organisation={organisation.pk}"
+        "&role=coordinator"
+    )
+    form = response.context["form"]
+    assert (form["user"].value(), form["organisation"].value()) == (person.pk, organisation.pk)
+    assert form["role"].value() == "coordinator"
+
+
+@pytest.mark.parametrize("bad", ["user=abc", "user=²", "organisation=99999999999999999999"])
+def test_role_form_ignores_what_is_not_an_id(client, bad):
+    _staff(client, roles.STAFF_ADMIN)
+    response = client.get(f"/admin/organisationrole/new/?{bad}&role=nonsense")
+    assert response.status_code == 200
+    assert response.context["form"]["role"].value() in (None, "")
+
+
+def test_staff_editor_is_not_offered_role_buttons(client):
+    _staff(client, roles.STAFF_EDITOR)
+    OrganisationFactory()
+    response = client.get("/admin/organisation/")
+    assert "Add a coordinator" not in response.content.decode()

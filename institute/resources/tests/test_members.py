@@ -4,6 +4,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 
+from institute.people import roles
+from institute.people.services import roles_sync
+
 from ..selectors import can_read_members_content
 from . import factories as f
 
@@ -48,10 +51,17 @@ def test_member_reads_the_members_body(client, policy, django_user_model):
     assert SECRET in client.get(policy.url).content.decode()
 
 
-def test_staff_read_the_members_body(client, policy, django_user_model):
-    staff = django_user_model.objects.create_user(username="staff", is_staff=True)
+@pytest.mark.parametrize("role", [roles.STAFF_EDITOR, roles.STAFF_ADMIN])
+def test_staff_read_the_members_body(client, policy, django_user_model, role):
+    staff = django_user_model.objects.create_user(username="staff")
+    staff.groups.add(roles_sync()[role])
     client.force_login(staff)
     assert SECRET in client.get(policy.url).content.decode()
+
+
+def test_the_is_staff_flag_alone_does_not_open_the_members_body(client, policy, django_user_model):
+    client.force_login(django_user_model.objects.create_user(username="flag", is_staff=True))
+    assert SECRET not in client.get(policy.url).content.decode()
 
 
 def test_anonymous_visitor_after_a_member_still_gets_the_teaser(client, policy, django_user_model):

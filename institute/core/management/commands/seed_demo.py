@@ -40,6 +40,10 @@ class Command(BaseCommand):
             with transaction.atomic():
                 demo.seed(scale=scale, log=self._log)
             self.stdout.write(f"  done in {time.monotonic() - step:.1f}s")
+        if not only or "core" in only:
+            from institute.core.demo import links_to_pages
+
+            links_to_pages(log=self._log)
         # Search index updates normally run as background tasks; build the index now so that
         # site search works straight after seeding, with or without a task worker.
         self.stdout.write("Building the search index…")
