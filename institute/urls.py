@@ -8,15 +8,28 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from institute.core import views as core_views
+from institute.people import views as people_views
 
-# Every sign-in goes through the one login form, with its rate limits and e-mail checks.
+# One door (docs/people.md, "One door"): every sign-in and password reset goes through
+# allauth's forms, with their rate limits and the e-mail confirmation rule. The other doors
+# Django, Wagtail and Wagtail's admin would open lead there instead.
 admin.site.login = secure_admin_login(admin.site.login)
 
+
+def _to(pattern_name):
+    return RedirectView.as_view(pattern_name=pattern_name, query_string=True)
+
+
 urlpatterns = [
+    path("admin/login/", _to("account_login"), name="admin_login_redirect"),
+    path("admin/password_reset/", _to("account_reset_password"), name="admin_reset_redirect"),
+    # Wagtail's own login for private pages: they now send visitors to allauth's
+    # (WAGTAIL_FRONTEND_LOGIN_URL); this answers links to the old address.
+    path("_util/login/", _to("account_login"), name="frontend_login_redirect"),
     path(
-        "admin/login/",
-        RedirectView.as_view(pattern_name="account_login", query_string=True),
-        name="admin_login_redirect",
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        people_views.page_password,
+        name="wagtailcore_authenticate_with_password",
     ),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

@@ -7,10 +7,20 @@ class BenchmarkingConfig(AppConfig):
     verbose_name = "Benchmarking"
 
     def ready(self):
-        from institute.core import topics
+        from institute.core import cache, topics
         from institute.people import privacy
 
-        from . import selectors
+        from . import models, personal_data, selectors
+
+        # What the public summaries show; responses, answers and action plans are not content.
+        cache.content_models(
+            models.Module,
+            models.ModuleVersion,
+            models.Section,
+            models.Question,
+            models.Cycle,
+            models.Result,
+        )
 
         topics.register(
             topics.TopicSection(
@@ -20,8 +30,8 @@ class BenchmarkingConfig(AppConfig):
         privacy.register(
             privacy.PersonalData(
                 key="benchmarking",
-                title="Benchmarking action plans",
-                export=selectors.personal_data_export,
-                erase=selectors.personal_data_erase,
+                title="Benchmarking action plans and answers",
+                export=personal_data.export,
+                erase=personal_data.erase,
             )
         )

@@ -11,7 +11,7 @@ from institute.people.selectors import coordinated_organisations, is_coordinator
 
 from . import bulk
 from .disclosure import disclose
-from .models import Action, Cycle, Module, Participant, Question, Response, Result, SurveyLink
+from .models import Cycle, Module, Participant, Question, Response, Result, SurveyLink
 
 # Results are read as plain dicts: building thousands of model instances would dominate.
 FIGURE_FIELDS = tuple(name for name in bulk.RESULT_FIELDS if name != "distribution")
@@ -226,22 +226,3 @@ def topic_items(topic, limit=6):
         )
         for c in years
     ]
-
-
-def personal_data_export(user):
-    return [
-        {
-            "organisation": a.participant.organisation.name,
-            "year": a.participant.cycle.year,
-            "action": a.title,
-            "created_at": a.created_at.isoformat(),
-        }
-        for a in Action.objects.filter(created_by=user).select_related(
-            "participant__organisation", "participant__cycle"
-        )
-    ]
-
-
-def personal_data_erase(user):
-    # The action belongs to the organisation's plan; only the link to the person goes.
-    Action.objects.filter(created_by=user).update(created_by=None)

@@ -173,9 +173,17 @@ def cycle_close(*, cycle: Cycle) -> Cycle:
     return cycle
 
 
-def link_rate_limited(*, link: SurveyLink, limit: int = 120, seconds: int = 60) -> bool:
-    """Count a submission attempt on this link; True when the link is over its limit."""
-    return over_limit(f"benchmarking:link:{link.pk}", limit=limit, seconds=seconds)
+def link_rate_limited(
+    *, link: SurveyLink, address: str, per_address: int = 30, limit: int = 600, seconds: int = 60
+) -> bool:
+    """Count a submission attempt on this link from ``address``; True when over a limit.
+
+    A link is shared by everyone asked to answer, so one sender must not use it up for the
+    rest: each address has its own limit, and the link a higher one for all of them.
+    ``address`` is ``core.ratelimit.client_address(request)``.
+    """
+    mine = over_limit(f"benchmarking:link:{link.pk}:{address}", limit=per_address, seconds=seconds)
+    return mine or over_limit(f"benchmarking:link:{link.pk}", limit=limit, seconds=seconds)
 
 
 @transaction.atomic
@@ -192,16 +200,11 @@ def response_submit(*, link: SurveyLink, submission_token, answers: dict) -> tup
         raise SurveyClosed
     try:
         with transaction.atomic():
-            # bulk_create sends no post_save: a submission does not retire the page cache.
-            (response,) = Response.objects.bulk_create(
-                [
-                    Response(
-                        link=link,
-                        participant_id=link.participant_id,
-                        module_version_id=link.module_version_id,
-                        submission_token=submission_token,
-                    )
-                ]
+            response = Response.objects.create(
+                link=link,
+                participant_id=link.participant_id,
+                module_version_id=link.module_version_id,
+                submission_token=submission_token,
             )
     except IntegrityError:
         return Response.objects.get(submission_token=submission_token), False

@@ -59,6 +59,11 @@ def register(source: SearchSource) -> None:
     _sources[source.key] = source
 
 
+def unregister(key: str) -> None:
+    """Remove the source registered as ``key`` (nothing happens if there is none)."""
+    _sources.pop(key, None)
+
+
 def sources() -> list[SearchSource]:
     return sorted(_sources.values(), key=lambda s: s.key)
 

@@ -36,6 +36,11 @@ def register(section: TopicSection) -> None:
     _sections[section.key] = section
 
 
+def unregister(key: str) -> None:
+    """Remove the section registered as ``key`` (nothing happens if there is none)."""
+    _sections.pop(key, None)
+
+
 def sections() -> list[TopicSection]:
     return sorted(_sections.values(), key=lambda s: (s.order, s.key))
 

@@ -1,10 +1,12 @@
-"""What the calendar contributes to the roof: a topic-page section and personal data."""
+"""What the calendar contributes to the roof: a topic-page section, personal data and the
+models whose writes are content for the page cache."""
 
 from django.utils import timezone
 
+from institute.core.cache import content_models
 from institute.core.selectors import Item
 from institute.core.topics import TopicSection, register
-from institute.people.privacy import PersonalData
+from institute.people.privacy import PersonalData, published_credits
 from institute.people.privacy import register as register_personal_data
 
 
@@ -55,7 +57,18 @@ def _erase(user):
     bookings_erase(user=user)
 
 
+def _speaking(user):
+    from .models import Speaker
+
+    rows = Speaker.objects.filter(item__live=True).select_related("item")
+    return published_credits(user, rows, where=lambda s: s.item.title)
+
+
 def register_with_roof():
+    from .models import Occurrence
+
+    # An item's dates, as the calendar lists them (written when the item is published).
+    content_models(Occurrence)
     register(
         TopicSection(
             key="events",
@@ -67,4 +80,7 @@ def register_with_roof():
     )
     register_personal_data(
         PersonalData(key="bookings", title="Calendar bookings", export=_export, erase=_erase)
+    )
+    register_personal_data(
+        PersonalData(key="events.speakers", title="Speaker credits", export=_speaking, erase=None)
     )

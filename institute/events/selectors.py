@@ -6,6 +6,7 @@ in another, and the facet counts are three to five GROUP BY queries (``facet_cou
 """
 
 from collections import Counter
+from dataclasses import dataclass
 
 from django.db.models import Count, IntegerField, Min, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -240,6 +241,58 @@ def item_occurrences(item, *, now=None):
         if upcoming:
             return upcoming
     return occurrences
+
+
+# Page-cache tags for places left (``core/cache.py``): every listing shows them; an item's
+# page shows its own. Bookings change them, not content, so they do not retire other pages.
+PLACES_TAG = "events:places"
+
+
+def places_tags(*, item_id) -> tuple[str, str]:
+    """The tags naming places left at ``item_id``: the listings' and the item page's."""
+    return PLACES_TAG, f"{PLACES_TAG}:{item_id}"
+
+
+@dataclass(frozen=True)
+class Availability:
+    """What is left at one occurrence: places for anyone, and (when asked) for partners."""
+
+    places_left: int
+    # Partner places left (never more than places_left); None when partners were not asked.
+    partner_places_left: int | None = None
+
+    def has_place(self, *, partner: bool = False) -> bool:
+        """Whether a booking now would be confirmed (rather than go on the waiting list)."""
+        return bool(self.partner_places_left if partner else self.places_left)
+
+    @property
+    def partners_sold_out(self) -> bool:
+        """Places are left, but not for partners: they join the waiting list."""
+        return bool(self.places_left) and self.partner_places_left == 0
+
+
+def availability(*, occurrence, partner: bool = False, partner_confirmed=None) -> Availability:
+    """The one rule for places: confirmed places never exceed the item's capacity, and places
+    held by partner contacts never exceed its partner allocation.
+
+    Counts come from ``occurrence.confirmed`` when the occurrence was read with its places
+    (``with_places``, ``item_occurrences``) and from ``partner_confirmed`` when given
+    (``partner_places_taken``); otherwise they are counted now, which is what the booking
+    service does under its lock on the occurrence. Partner places are worked out only when
+    ``partner`` is true.
+    """
+    item = occurrence.item
+    confirmed = getattr(occurrence, "confirmed", None)
+    bookings = Booking.objects.filter(occurrence=occurrence, status=Booking.Status.CONFIRMED)
+    if confirmed is None:
+        confirmed = bookings.count()
+    places_left = max(item.capacity - confirmed, 0)
+    if not partner:
+        return Availability(places_left=places_left)
+    if partner_confirmed is None:
+        partner_confirmed = bookings.filter(allocation=Booking.Allocation.PARTNER).count()
+    partner_left = min(max(item.partner_allocation - partner_confirmed, 0), places_left)
+    return Availability(places_left=places_left, partner_places_left=partner_left)
 
 
 def partner_places_taken(occurrence_ids) -> dict:

@@ -1,19 +1,24 @@
-"""Writes of the calendar. ``booking_create`` and ``booking_cancel`` own the capacity rule.
+"""Writes of the calendar. ``booking_create`` and ``booking_cancel`` enforce the capacity rule.
 
-The rule, in one place: at one occurrence, confirmed places never exceed the item's
-capacity, and places held by partner contacts never exceed its partner allocation. Both
-functions take a row lock on the occurrence (``SELECT … FOR UPDATE`` on PostgreSQL) inside
-the transaction before counting, so concurrent requests for the same occurrence queue behind
-each other and each counts what the one before it wrote. On SQLite the settings open every
-transaction with ``BEGIN IMMEDIATE``, which serialises writers the same way.
+The rule itself is ``selectors.availability`` (what the pages show comes from it too): at
+one occurrence, confirmed places never exceed the item's capacity, and places held by partner
+contacts never exceed its partner allocation. Both functions take a row lock on the
+occurrence (``SELECT … FOR UPDATE`` on PostgreSQL) inside the transaction before counting,
+so concurrent requests for the same occurrence queue behind each other and each counts what
+the one before it wrote. On SQLite the settings open every transaction with ``BEGIN
+IMMEDIATE``, which serialises writers the same way.
+
+A confirmed place taken or given back changes what the listings and the item's page show:
+the services retire those cached pages (``selectors.places_tags``), and only those.
 """
 
 from django.db import transaction
 from django.utils import timezone
 
+from institute.core import cache as page_cache
 from institute.people.selectors import is_partner_contact
 
-from . import tasks
+from . import selectors, tasks
 from .models import Booking, CalendarItemPage, Occurrence
 from .recurrence import expand
 
@@ -65,13 +70,9 @@ def _locked_occurrence(occurrence_id) -> Occurrence:
 
 
 def _has_place(occurrence: Occurrence, allocation: str) -> bool:
-    confirmed = occurrence.bookings.filter(status=Booking.Status.CONFIRMED)
-    if confirmed.count() >= occurrence.item.capacity:
-        return False
-    if allocation == Booking.Allocation.PARTNER:
-        partners = confirmed.filter(allocation=Booking.Allocation.PARTNER).count()
-        return partners < occurrence.item.partner_allocation
-    return True
+    # Counted afresh under the caller's lock: the occurrence carries no counts read earlier.
+    partner = allocation == Booking.Allocation.PARTNER
+    return selectors.availability(occurrence=occurrence, partner=partner).has_place(partner=partner)
 
 
 @transaction.atomic
@@ -103,6 +104,8 @@ def booking_create(*, occurrence: Occurrence, user) -> Booking:
         created_at=now,
         confirmed_at=now if confirmed else None,
     )
+    if confirmed:
+        page_cache.changed(*selectors.places_tags(item_id=item.pk))
     notice = "confirmed" if confirmed else "waiting"
     transaction.on_commit(lambda: tasks.send_booking_notice.enqueue(booking.pk, notice))
     return booking
@@ -124,6 +127,7 @@ def booking_cancel(*, booking: Booking) -> Booking | None:
     booking.save(update_fields=["status", "cancelled_at"])
     if not was_confirmed:
         return None
+    page_cache.changed(*selectors.places_tags(item_id=occurrence.item_id))
     for waiting in occurrence.bookings.filter(status=Booking.Status.WAITING).order_by(
         "created_at", "pk"
     ):

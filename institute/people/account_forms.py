@@ -2,6 +2,7 @@
 
 from allauth.account import forms as allauth_forms
 from django import forms
+from django.contrib.auth.hashers import make_password
 from django.core.validators import MaxLengthValidator
 
 from .forms import PASSWORD_MAX_LENGTH
@@ -51,6 +52,14 @@ class SignupForm(allauth_forms.SignupForm):
         self.fields["email"].help_text = "We will send a link to this address to confirm it."
         self.fields["password2"].label = "Confirm password"
         _plain_widgets(self)
+
+    def try_save(self, request):
+        # An address already in use gets an e-mail instead of a new account (docs/people.md).
+        # Hash the password as a new account would, so that the answer takes as long either
+        # way and its timing does not tell who is a member.
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
 
 
 class LoginForm(allauth_forms.LoginForm):

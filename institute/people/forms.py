@@ -6,26 +6,38 @@ module while building its sign-up form, so this one must not import allauth's fo
 
 from django import forms
 
+from . import signin
 from .consent import WORDING
 from .models import Consent, User
 from .selectors import organisation_choices
+from .validators import normalise_name, validate_first_name, validate_last_name
 
-NAME_MAX_LENGTH = User._meta.get_field("first_name").max_length
 PASSWORD_MAX_LENGTH = 4096
+
+
+class PersonNameField(forms.CharField):
+    """A first or last name: trimmed, spaces collapsed, checked by the model's rule."""
+
+    def __init__(self, *, label, validator, **kwargs):
+        # No maxlength: a browser would cut a pasted name silently; the rule says why instead.
+        super().__init__(label=label, validators=[validator], **kwargs)
+
+    def to_python(self, value):
+        return normalise_name(super().to_python(value))
 
 
 class SignupDetailsForm(forms.Form):
     """Extra fields asked at sign-up, after e-mail and password."""
 
-    first_name = forms.CharField(
-        max_length=NAME_MAX_LENGTH,
+    first_name = PersonNameField(
         label="First name",
+        validator=validate_first_name,
         error_messages={"required": "Enter your first name."},
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
-    last_name = forms.CharField(
-        max_length=NAME_MAX_LENGTH,
+    last_name = PersonNameField(
         label="Last name",
+        validator=validate_last_name,
         error_messages={"required": "Enter your last name."},
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
@@ -108,12 +120,19 @@ class EraseAccountForm(forms.Form):
         error_messages={"required": "Enter your password."},
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, request, **kwargs):
         self.user = user
+        self.request = request
         super().__init__(*args, **kwargs)
 
     def clean_password(self):
+        # The same count of wrong passwords as signing in (signin.py, docs/people.md).
         password = self.cleaned_data["password"]
+        if signin.refused(self.request, login=self.user.email):
+            raise forms.ValidationError(
+                "Too many wrong passwords. For your security, wait a few minutes and try again."
+            )
         if not self.user.check_password(password):
+            signin.failed(self.request, login=self.user.email)
             raise forms.ValidationError("That is not your password. Please try again.")
         return password

@@ -3,6 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from .validators import validate_first_name, validate_last_name
+
 
 class Region(models.TextChoices):
     """ITL1 regions of the UK, plus national and international reach."""
@@ -50,6 +52,13 @@ class User(AbstractUser):
     """A person with an account. Signs in with e-mail; ``username`` is kept for Wagtail."""
 
     email = models.EmailField("e-mail address", unique=True)
+    # As Django's, with the society's rule for names (validators.py, docs/people.md "Names").
+    first_name = models.CharField(
+        "first name", max_length=150, blank=True, validators=[validate_first_name]
+    )
+    last_name = models.CharField(
+        "last name", max_length=150, blank=True, validators=[validate_last_name]
+    )
     job_title = models.CharField(max_length=150, blank=True)
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"

@@ -77,18 +77,31 @@ def erase_organisation_roles(user):
     OrganisationRole.objects.filter(user=user).delete()
 
 
+def export_news_credits(user):
+    from institute.core.models import NewsPageAuthor
+
+    rows = NewsPageAuthor.objects.filter(page__live=True).select_related("page")
+    return privacy.published_credits(user, rows, where=lambda a: a.page.title)
+
+
+# After every room's entry: rooms may read the person's name and organisations as they erase.
+LAST = 90
+
+
 def register():
     for entry in [
-        privacy.PersonalData("people.account", "Account", export_account, erase_account),
-        privacy.PersonalData("people.profile", "Profile", export_profile, erase_profile),
+        privacy.PersonalData("people.account", "Account", export_account, erase_account, LAST),
+        privacy.PersonalData("people.profile", "Profile", export_profile, erase_profile, LAST),
         privacy.PersonalData(
-            "people.consents", "Communication consents", export_consents, erase_consents
+            "people.consents", "Communication consents", export_consents, erase_consents, LAST
         ),
         privacy.PersonalData(
             "people.organisation-roles",
             "Organisation roles",
             export_organisation_roles,
             erase_organisation_roles,
+            LAST,
         ),
+        privacy.PersonalData("core.news-authors", "News author credits", export_news_credits, None),
     ]:
         privacy.register(entry)

@@ -92,3 +92,18 @@ def organisation_roles_of(user):
 def personal_data_sections():
     """The sections of personal data the platform holds (the people app's and each room's)."""
     return privacy.entries()
+
+
+def greeting_name(*, user, email: str) -> str:
+    """The first name to greet ``user`` by in an e-mail to ``email``, or "" for none.
+
+    Only at an address the person has confirmed as theirs: a name typed at sign-up goes
+    nowhere else, so nobody can send the society's e-mails to a stranger's address with
+    words of their own in them (docs/people.md, "Names").
+    """
+    if user is None or not getattr(user, "pk", None) or not user.first_name:
+        return ""
+    from allauth.account.models import EmailAddress
+
+    confirmed = EmailAddress.objects.filter(user=user, email__iexact=email, verified=True)
+    return user.first_name if confirmed.exists() else ""

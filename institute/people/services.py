@@ -8,7 +8,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from . import privacy, roles
+from . import privacy, roles, selectors
 from .consent import WORDING
 from .models import Consent, ErasureRecord, OrganisationRole, User
 
@@ -143,11 +143,12 @@ def account_erase(
     confirmation goes to the address the account had, once the transaction has committed.
     """
     address = user.email
-    name = user.get_full_name()
+    name = selectors.greeting_name(user=user, email=address)
     sections = []
     for entry in privacy.entries():
-        entry.erase(user)
-        sections.append(entry.key)
+        if entry.erase is not None:  # None: listed in the download, kept (published credits)
+            entry.erase(user)
+            sections.append(entry.key)
     _anonymise(user)
     record = ErasureRecord.objects.create(requested_by=requested_by, sections=sections)
     transaction.on_commit(lambda: _send_erasure_confirmation(address, name))

@@ -10,6 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
+from wagtail import views as wagtail_views
+
+from institute.core.ratelimit import client_address, over_limit
 
 from . import roles, selectors, services
 from .forms import EraseAccountForm, ProfileForm
@@ -97,7 +100,7 @@ def data_export(request):
 @require_http_methods(["GET", "POST"])
 def erase(request):
     user = request.user
-    form = EraseAccountForm(request.POST or None, user=user)
+    form = EraseAccountForm(request.POST or None, user=user, request=request)
     if request.method == "POST" and form.is_valid():
         services.account_erase(user=user)
         logout(request)
@@ -114,3 +117,18 @@ def erase(request):
 @require_GET
 def erased(request):
     return render(request, "people/erased.html", {"meta_title": "Your account has been deleted"})
+
+
+PAGE_PASSWORD_TRIES_PER_MINUTE = 10
+
+
+@require_http_methods(["GET", "POST"])
+def page_password(request, page_view_restriction_id, page_id):
+    """Wagtail's form for a page's shared password, limited per address like signing in.
+
+    docs/people.md, "One door": a page's password can be guessed like a person's.
+    """
+    key = f"people:page-password:{client_address(request)}"
+    if request.method == "POST" and over_limit(key, limit=PAGE_PASSWORD_TRIES_PER_MINUTE):
+        return render(request, "429.html", status=429)
+    return wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)

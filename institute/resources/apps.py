@@ -8,8 +8,19 @@ class ResourcesConfig(AppConfig):
 
     def ready(self):
         from institute.core.topics import TopicSection, register
+        from institute.people import privacy
 
+        from .personal_data import author_credits
         from .selectors import topic_items, topic_more_url
+
+        privacy.register(
+            privacy.PersonalData(
+                key="resources.authors",
+                title="Author credits in the resource hub",
+                export=author_credits,
+                erase=None,
+            )
+        )
 
         register(
             TopicSection(

@@ -10,6 +10,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from institute.core import cache as page_cache
+
 from .models import ResourcePage
 
 
@@ -116,6 +118,8 @@ def resources_bulk_create(*, hub, rows, batch_size=1000):
         get_search_backend().add_bulk(ResourcePage, resources)
         created += len(batch)
     Page.objects.filter(pk=hub.pk).update(numchild=hub.get_children().count())
+    # Bulk inserts send no model signals: new live pages are content, so say so here.
+    page_cache.invalidate()
     return created
 
 

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "institute.core.cache.PrivateResponsesMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -159,10 +160,9 @@ else:
 
 # --- Accounts -----------------------------------------------------------------------------------
 AUTH_USER_MODEL = "people.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# allauth's backend is Django's ModelBackend (permissions, groups) that signs in by e-mail
+# only; Django's own would also take a username, through any form that calls authenticate().
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -190,7 +190,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Institute] "
 # Confirming an address by following the link signs the person in straight away.
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    # Per address only: the limits per address and account together, and per account, are
+    # in institute/people/signin.py (docs/people.md, "Wrong passwords").
+    "login_failed": "10/m/ip",
     "signup": "20/h/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
@@ -228,9 +230,27 @@ if _email.get("EMAIL_FILE_PATH"):
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Institute <hello@institute.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- The client's address behind a load balancer (docs/deploy.md) ---------------------------
+# Every per-address limit (allauth's and the rooms') reads it through
+# institute.core.ratelimit.client_address. Set TRUSTED_PROXY_COUNT to the number of proxies
+# of our own in front of the app, or TRUSTED_CLIENT_IP_HEADER to a header the proxy sets.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_CLIENT_IP_HEADER
+
+# --- One door for signing in (docs/people.md, "One door") -------------------------------------
+# Wagtail's admin, its private pages and its password reset all lead to allauth's forms;
+# the admin's own password and e-mail forms would skip allauth's checks and notices, so
+# staff change both under /accounts/ like everyone.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Institute"
-WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

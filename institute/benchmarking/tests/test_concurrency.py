@@ -156,15 +156,15 @@ def test_a_check_before_inserting_does_not_replace_the_constraint(
     link, without_the_guard, monkeypatch
 ):
     """Looking for the token first and inserting after lets simultaneous retries overtake."""
-    insert = Response.objects.bulk_create
+    insert = Response.objects.create
 
-    def look_then_insert(objs, *args, **kwargs):
-        if Response.objects.filter(submission_token=objs[0].submission_token).exists():
+    def look_then_insert(**fields):
+        if Response.objects.filter(submission_token=fields["submission_token"]).exists():
             raise IntegrityError("already stored")
         time.sleep(0.05)  # widen the gap between looking and inserting
-        return insert(objs, *args, **kwargs)
+        return insert(**fields)
 
-    monkeypatch.setattr(Response.objects, "bulk_create", look_then_insert)
+    monkeypatch.setattr(Response.objects, "create", look_then_insert)
     token = uuid.uuid4()
     _post_all_at_once(link, [token] * 20)  # some fail: the service finds two responses
     assert Response.objects.filter(submission_token=token).count() > 1

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from institute.core.ratelimit import client_address
 from institute.people.selectors import is_coordinator
 
 from .. import selectors
@@ -113,7 +114,7 @@ def _post(request, link, sections, all_questions):
         form = SurveyForm(data, questions=sections[bad].questions.all())
         form.is_valid()
         return _render(request, link, sections, bad, form, _carry(data, sections, bad))
-    if link_rate_limited(link=link):
+    if link_rate_limited(link=link, address=client_address(request)):
         return _render(
             request,
             link,

@@ -94,8 +94,8 @@ def test_listing_queries_do_not_grow_with_posts(
     topics = [make_topic("AI", slug="ai"), make_topic("Data", slug="data")]
 
     def count():
-        # Warm Wagtail's caches; the first request also makes thumbnails, which retires the
-        # cached menu (any write does), so the second one fills that cache again.
+        # Warm Wagtail's caches; the first request also makes thumbnails (renditions are not
+        # content, so they retire nothing), the second finds them.
         client.get(news_index.url)
         client.get(news_index.url)
         with CaptureQueriesContext(connection) as queries:

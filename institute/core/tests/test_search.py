@@ -57,7 +57,7 @@ def test_finds_what_a_room_registers(client, make_topic):
     try:
         html = client.get("/search/", {"q": "comparing"}).content.decode()
     finally:
-        search._sources.pop("test-room")
+        search.unregister("test-room")
     assert ("/findings/", "Finding on Benchmarking") in _results(html)
     assert "Finding" in _kinds(html)
 

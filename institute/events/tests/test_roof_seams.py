@@ -71,3 +71,26 @@ def test_staff_list_bookings_in_the_admin(client, staff, make_item, member):
 def test_bookings_cannot_be_added_in_the_admin(client, staff):
     client.force_login(staff)
     assert client.get("/admin/bookings/new/").status_code in (302, 403)
+
+
+def test_personal_data_export_lists_speaker_credits_naming_the_member(make_item, member):
+    member.first_name, member.last_name = "Priya", "Patel"
+    member.save()
+    make_item("AI summit", speakers=[("Priya Patel", "CDIO, Camden"), ("Sam Lee", "CTO")])
+    make_item("Other summit", speakers=[("Sam Lee", "CTO")])
+    entry = {e.key: e for e in privacy.entries()}["events.speakers"]
+    assert entry.export(member) == [
+        {"name": "Priya Patel", "role": "CDIO, Camden", "shown_on": "AI summit"}
+    ]
+
+
+def test_erasure_keeps_published_speaker_credits_and_does_not_claim_them(make_item, member):
+    from institute.events.models import Speaker
+    from institute.people.services import account_erase
+
+    member.first_name, member.last_name = "Priya", "Patel"
+    member.save()
+    make_item("AI summit", speakers=[("Priya Patel", "CDIO, Camden")])
+    record = account_erase(user=member)
+    assert Speaker.objects.filter(name="Priya Patel").exists()
+    assert "events.speakers" not in record.sections

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from institute.core.ratelimit import over_limit
+from institute.people.selectors import is_partner_contact
 
 from .. import selectors, services
 from ..models import Booking, Occurrence
@@ -67,10 +68,8 @@ def book(request, occurrence_id):
             "occurrence": occurrence,
             "item": occurrence.item,
             "current": current,
-            "places_left": max(
-                occurrence.item.capacity
-                - occurrence.bookings.filter(status=Booking.Status.CONFIRMED).count(),
-                0,
+            "places": selectors.availability(
+                occurrence=occurrence, partner=is_partner_contact(request.user)
             ),
             "meta_title": f"Book: {occurrence.item.title}",
             "breadcrumbs": _crumbs(occurrence, "Book"),

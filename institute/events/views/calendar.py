@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.views.decorators.http import require_GET
 
-from institute.core.cache import remember
+from institute.core.cache import depends_on, remember
 from institute.core.selectors import topic_list
 from institute.people.models import Region
 
@@ -20,7 +20,6 @@ from .. import selectors
 from ..choices import SUB_KINDS, Format, Kind, Status, SubKind, When
 from ..filters import CalendarFilters, parse
 from ..ics import build_calendar
-from ..templatetags.events_tags import places_left
 
 PER_PAGE = 20
 FACET_CACHE_SECONDS = 60
@@ -88,8 +87,9 @@ def _facet_counts(filters, now):
     """Facet counts, kept for a minute per view and retired by any content change.
 
     Counting every option is the listing's heaviest work (a GROUP BY per filter over every
-    occurrence), and its answer changes only when content or bookings change: the key holds
-    the page cache's generation, which every model write bumps, and the minute.
+    occurrence), and its answer changes only when content changes (items and their dates;
+    bookings change no count): the key holds the page cache's generation, which content
+    events bump, and the minute.
     """
     key = f"events:facets:{filters.path('/')}{filters.without('page').canonical_query()}"
     return remember(
@@ -109,7 +109,7 @@ def _rows(request, occurrences, filters):
         scheduled = item.status == Status.SCHEDULED
         places = ""
         if filters.when != When.PAST and scheduled:
-            left = places_left(occurrence)
+            left = selectors.availability(occurrence=occurrence).places_left
             places = (
                 f"{left} place{pluralize(left)} left"
                 if left
@@ -143,6 +143,7 @@ def calendar_listing(request, page, kind, sub_kind):
     paginator = Paginator(selectors.calendar_ids(filters, now=now), PER_PAGE)
     paginator.count = counts["when"][filters.when]  # already counted with the facets
     page_obj = paginator.get_page(filters.page)
+    depends_on(request, selectors.PLACES_TAG)  # places change with bookings, not content
     page_obj.object_list = selectors.with_places(list(page_obj.object_list))
     path = filters.path(base)
     heading = _heading(filters)

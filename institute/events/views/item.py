@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from institute.core import topics as topic_registry
+from institute.core.cache import depends_on
 from institute.people.selectors import is_partner_contact
 
 from .. import selectors
@@ -132,6 +133,8 @@ def item_context(request, item):
     and topics (one each, shared by the page and its JSON-LD), the sponsor if there is one;
     signed-in visitors add their bookings, waiting positions and partner places (one each)."""
     url = item_url(item, request)
+    # Places change with bookings, not content: a cached page lasts until this item's do.
+    depends_on(request, selectors.places_tags(item_id=item.pk)[1])
     occurrences = selectors.item_occurrences(item)
     if not getattr(request, "is_preview", False):  # a preview's choices are on the object
         prefetch_related_objects([item], "speakers", "topics")
@@ -146,17 +149,19 @@ def item_context(request, item):
     partner_taken = selectors.partner_places_taken(ids) if partner else {}
     rows = []
     for occurrence in occurrences:
-        places_left = max(item.capacity - occurrence.confirmed, 0)
+        places = selectors.availability(
+            occurrence=occurrence,
+            partner=partner,
+            partner_confirmed=partner_taken.get(occurrence.pk, 0),
+        )
         booking = own.get(occurrence.pk)
         rows.append(
             {
                 "occurrence": occurrence,
-                "places_left": places_left,
+                "places_left": places.places_left,
                 "booking": booking,
                 "waiting_position": positions.get(booking.pk) if booking else None,
-                "partners_sold_out": partner
-                and places_left > 0
-                and partner_taken.get(occurrence.pk, 0) >= item.partner_allocation,
+                "partners_sold_out": places.partners_sold_out,
                 "links": calendar_links(item, occurrence, url),
             }
         )

@@ -41,7 +41,7 @@ def room_entry():
     )
     privacy.register(entry)
     yield erased
-    privacy._registry.pop(entry.key)
+    privacy.unregister(entry.key)
 
 
 def _download(client):
@@ -150,7 +150,7 @@ def test_a_failing_room_erasure_changes_nothing(member):
         with pytest.raises(RuntimeError):
             services.account_erase(user=member)
     finally:
-        privacy._registry.pop(entry.key)
+        privacy.unregister(entry.key)
     member.refresh_from_db()
     assert member.erased_at is None
     assert Consent.objects.filter(user=member).exists()
@@ -190,4 +190,25 @@ def test_download_has_a_section_for_every_registered_room(client, member):
 
 def test_erasure_runs_every_registered_room_without_error(member):
     record = services.account_erase(user=member)
-    assert record.sections == [entry.key for entry in privacy.entries()]
+    erasable = [entry.key for entry in privacy.entries() if entry.erase is not None]
+    assert record.sections == erasable
+    assert "people.account" in erasable and "core.news-authors" not in erasable
+
+
+def test_download_lists_news_author_credits_naming_the_member(client, member, home):
+    from institute.core.demo import child_page
+    from institute.core.models import NewsIndexPage, NewsPage, NewsPageAuthor
+
+    news = child_page(home, NewsIndexPage, "news", title="News")
+    post = child_page(news, NewsPage, "ai-post", title="AI in councils", date="2024-01-01")
+    NewsPageAuthor.objects.create(
+        page=post, name=f"{member.first_name} {member.last_name}", role="Director"
+    )
+    _, data = _download(client)
+    assert data["sections"]["core.news-authors"]["data"] == [
+        {
+            "name": f"{member.first_name} {member.last_name}",
+            "role": "Director",
+            "shown_on": "AI in councils",
+        }
+    ]

@@ -101,7 +101,7 @@ def test_edit_form_shows_current_consent_checked(client, member):
     ("field", "value", "message"),
     [
         ("first_name", "", "Enter your first name"),
-        ("first_name", "x" * 10_000, "at most 150"),
+        ("first_name", "x" * 10_000, "50 characters or fewer"),
         ("job_title", "y" * 151, "at most 150"),
         ("organisation", "999999", "valid choice"),
         ("organisation", "not-a-number", "valid choice"),
