@@ -12,8 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 
-# DESIGN §6: uncached pages reach at least 0.03 of the static baseline, cached pages 0.5,
-# and no page needs more than 12 SQL queries — at demo scale and at large scale alike.
+# The targets (docs/benchmarks.md): uncached pages reach at least 0.03 of the static
+# baseline, cached pages 0.5, and no page needs more than 12 SQL queries — at demo scale
+# and at large scale alike.
 TARGET_UNCACHED = 0.03
 TARGET_CACHED = 0.5
 TARGET_QUERIES = 12

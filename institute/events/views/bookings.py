@@ -22,7 +22,7 @@ BOOKINGS_PER_MINUTE = 20
 
 
 def _over_rate_limit(user) -> bool:
-    """At most BOOKINGS_PER_MINUTE booking requests a minute per person (DESIGN §3)."""
+    """At most BOOKINGS_PER_MINUTE booking requests a minute per person."""
     return over_limit(f"events:booking:{user.pk}", limit=BOOKINGS_PER_MINUTE)
 
 
