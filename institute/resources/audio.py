@@ -14,6 +14,7 @@ from mutagen.mp3 import MP3
 from mutagen.mp4 import MP4
 
 from institute.core.methods import safe_methods
+from institute.core.params import whole_number
 from institute.core.ranges import ranged_file
 
 # What podcast apps accept, with the extension each is served under.
@@ -55,6 +56,8 @@ def episode_audio(request, episode_id, filename):
     """``/podcast-audio/<episode>/<slug>.<mp3|m4a>``: a live episode's audio, with ranges."""
     from .models import PodcastEpisodePage
 
+    if whole_number(episode_id) is None:  # past the database's integers: no such episode
+        raise Http404("There is no such episode.")
     episode = (
         PodcastEpisodePage.objects.live().filter(pk=episode_id).select_related("audio").first()
     )

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.urls import reverse
 from wagtail.documents.models import Document
 
 from institute.resources.demo import DEMO_AUDIO
@@ -109,6 +110,11 @@ def test_a_range_for_another_version_gets_the_whole_file(client, episode):
 def test_audio_of_an_unpublished_episode_is_not_found(client, episode):
     url = episode.audio_url
     episode.unpublish()
+    assert client.get(url).status_code == 404
+
+
+def test_audio_of_an_episode_id_past_the_database_is_not_found(client, episode):
+    url = reverse("resources:episode_audio", kwargs={"episode_id": 2**63, "filename": "a.mp3"})
     assert client.get(url).status_code == 404
 
 
