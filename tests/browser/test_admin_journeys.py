@@ -189,6 +189,12 @@ def test_staff_publish_a_briefing_with_a_table_and_a_members_section(
     members.get_by_role("button", name="Insert a block").first.click()
     page.get_by_role("option", name="Text").click()
     members.locator("[role='textbox']").first.fill(SECRET)
+    # The rich text editor writes its field a moment after typing; publish only then.
+    page.wait_for_function(
+        "secret => [...document.querySelectorAll(\"[data-contentpath='members_body'] input\")]"
+        ".some(input => input.value.includes(secret))",
+        arg=SECRET,
+    )
     shot(page, f"briefing-form-{staff.role_name}")
     publish(page)
     page.wait_for_url("**/admin/pages/*/")
@@ -197,6 +203,7 @@ def test_staff_publish_a_briefing_with_a_table_and_a_members_section(
     table = briefing.body[0].value
     assert table["table_caption"] == "Cloud spend by council type"
     assert table["data"][0][:2] == ["Council", "Spend"]
+    assert SECRET in str(briefing.members_body)
     # Staff read the members' part; an anonymous visitor does not.
     page.goto(live_server.url + briefing.url)
     assert SECRET in page.content()
