@@ -1,3 +1,4 @@
+import functools
 from email.utils import parseaddr
 from pathlib import Path
 
@@ -100,11 +101,16 @@ def robots_txt(request):
 FAVICON = Path(__file__).resolve().parent.parent / "static" / "img" / "favicon.ico"
 
 
+@functools.cache
+def _favicon_bytes() -> bytes:
+    return FAVICON.read_bytes()  # once per process, not on every request
+
+
 @require_GET
 @cache_control(public=True, max_age=60 * 60 * 24)
 def favicon(request):
     """``/favicon.ico``, which browsers and feed readers ask for without reading any page."""
-    return HttpResponse(FAVICON.read_bytes(), content_type="image/x-icon")
+    return HttpResponse(_favicon_bytes(), content_type="image/x-icon")
 
 
 def contact_email():
