@@ -190,8 +190,9 @@ def _refusal(cycle: Cycle, change: str) -> str:
 
 
 def _refresh(cycle: Cycle, locked: Cycle) -> Cycle:
-    for name in ("status", "opened_at", "closed_at", "published_at", "results_requested_at"):
-        setattr(cycle, name, getattr(locked, name))
+    # Every field, so a field added to Cycle later is not left stale on the caller's copy.
+    for field in Cycle._meta.concrete_fields:
+        setattr(cycle, field.attname, getattr(locked, field.attname))
     return cycle
 
 
