@@ -37,6 +37,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("account/", include("institute.people.urls")),
     path("benchmarking/", include("institute.benchmarking.urls")),
+    path("academy/", include("institute.academy.urls")),
     path("", include("institute.core.urls")),
     path("", include("institute.events.urls")),
     path("", include("institute.resources.urls")),

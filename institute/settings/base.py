@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "institute.resources",
     "institute.events",
     "institute.benchmarking",
+    "institute.academy",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
