@@ -40,12 +40,15 @@ PAGES = [
 
 
 def staff():
-    """A staff user made for the benchmark (not a demo person)."""
+    """A staff user made for the benchmark (not a demo person): a *Staff admin*, since roles
+    decide what staff may see, not the ``is_staff`` flag."""
+    from django.contrib.auth.models import Group
+
+    from institute.people import roles
     from institute.people.models import User
 
-    user, _ = User.objects.get_or_create(
-        email=STAFF_EMAIL, defaults={"username": STAFF_EMAIL, "is_staff": True}
-    )
+    user, _ = User.objects.get_or_create(email=STAFF_EMAIL, defaults={"username": STAFF_EMAIL})
+    user.groups.add(Group.objects.get(name=roles.STAFF_ADMIN))
     return user
 
 

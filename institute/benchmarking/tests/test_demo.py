@@ -46,3 +46,12 @@ def test_headline_questions_have_a_plausible_history(db):
     }
     assert [shares[(y, "internet-solutions")] for y in (2021, 2022, 2023)] == [92, 93, 94]
     assert [shares[(y, "training-suspicious-links")] for y in (2021, 2022, 2023)] == [12, 11, 11]
+
+
+def test_the_benchmarks_staff_user_may_open_the_report_it_measures(client):
+    from institute.benchmarking import bench
+
+    _seed()
+    client.force_login(bench.staff())
+    response = client.get(f"/benchmarking/{bench.REPORT_YEAR}/{bench.REPORT_ORGANISATION}/")
+    assert response.status_code == 200
