@@ -241,6 +241,12 @@ SECOND_DAY = [
     (2, "14:00", "16:30", "Close, charity draw and farewell", "Mark Lumley", ""),
 ]
 
+
+def _led_by(sessions, swaps):
+    """The same sessions with some speakers swapped for others."""
+    return [(d, s, e, t, swaps.get(who, who), text) for d, s, e, t, who, text in sessions]
+
+
 # slug (or slug prefix for items whose slug carries a date) → what the page shows.
 PROGRAMMES = {
     "presidents-conference-2023": {
@@ -266,15 +272,25 @@ PROGRAMMES = {
         "address": "International Convention Centre\nBroad Street\nBirmingham\nB1 2EA",
         "price_includes": "both days, lunch and refreshments, and the conference dinner",
         "sponsor": "Microsoft",
-        "speakers": ["Mark Lumley", "Priya Raman", "Dr Aisha Khan", "Laura Chen", "Gareth Lewis"],
-        "agenda": CONFERENCE_DAY + SECOND_DAY,
+        "speakers": [
+            "Mark Lumley",
+            "Priya Raman",
+            "Dr Aisha Khan",
+            "Tom Okafor",
+            "Laura Chen",
+            "Gareth Lewis",
+        ],
+        "agenda": _led_by(
+            CONFERENCE_DAY + SECOND_DAY,
+            {"Helen Marsh": "Priya Raman", "Kwame Mensah": "Gareth Lewis"},
+        ),
         "resources": ["AI: what senior leaders need to know"],
     },
     "national-conference-cardiff-2023": {
         "address": "City Hall\nCathays Park\nCardiff\nCF10 3ND",
         "price_includes": "lunch and refreshments",
         "sponsor": "AWS",
-        "speakers": ["Sian Roberts", "Priya Raman", "Kwame Mensah"],
+        "speakers": ["Sian Roberts", "Mark Lumley", "Helen Marsh", "Dr Aisha Khan"],
         "agenda": CONFERENCE_DAY[:5]
         + [
             (
@@ -292,7 +308,7 @@ PROGRAMMES = {
         "address": "Council House\nOld Market Square\nNottingham\nNG1 2DT",
         "price_includes": "lunch and refreshments",
         "sponsor": "AWS",
-        "speakers": ["Helen Marsh", "Gareth Lewis", "Tom Okafor", "Laura Chen"],
+        "speakers": ["Mark Lumley", "Helen Marsh", "Dr Aisha Khan", "Tom Okafor", "Kwame Mensah"],
         "agenda": CONFERENCE_DAY,
         "resources": ["Digital Trends 2023: digital skills"],
     },
