@@ -278,3 +278,19 @@ def test_item_page_queries_do_not_grow_with_speakers_agenda_or_resources(
     content = _text(client.get(large.url))
     assert content.count('class="card card--person"') == 6
     assert content.count('class="agenda__session"') == 14
+
+
+def test_editors_fill_the_programme_in_the_admin(client, conference, staff):
+    client.force_login(staff)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[conference.pk]))
+    content = _text(response)
+    assert response.status_code == 200
+    for field in (
+        "agenda-0-starts_at",
+        "speakers-0-photo",
+        "speakers-0-bio",
+        "sponsor_logo",
+        "price_includes",
+        "resources-TOTAL_FORMS",
+    ):
+        assert f'name="{field}"' in content, field
