@@ -294,3 +294,11 @@ def test_editors_fill_the_programme_in_the_admin(client, conference, staff):
         "resources-TOTAL_FORMS",
     ):
         assert f'name="{field}"' in content, field
+
+
+def test_a_logo_without_a_description_is_named_after_the_sponsor(client, make_item, sponsor):
+    logo = wordmark("Unnamed")
+    logo.description = ""
+    logo.save()
+    item = make_item("Sponsored webinar", sponsor=sponsor, sponsor_logo=logo)
+    assert 'alt="Demo Cloud Ltd logo"' in _text(client.get(item.url))

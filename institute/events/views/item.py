@@ -172,7 +172,13 @@ def _programme(item, speakers, agenda, sponsor_logo, resource_ids):
     return {
         "speakers": people,
         "agenda": days,
-        "sponsor_logo": _image(sponsor_logo, LOGO_SPEC),
+        "sponsor_logo": _image(
+            sponsor_logo,
+            LOGO_SPEC,
+            alt=sponsor_logo.description or f"{item.sponsor.name} logo"
+            if sponsor_logo and item.sponsor_id
+            else None,
+        ),
         "resources": resources,
     }
 
