@@ -22,6 +22,7 @@ from institute.core.models import Topic
 from institute.people.models import Organisation, User
 
 from .demo_helpers import add_item, ensure_calendar
+from .demo_programme import seed_programmes
 from .models import Booking, CalendarItemPage
 
 LONDON = ZoneInfo("Europe/London")
@@ -526,6 +527,7 @@ def seed(*, scale, log):
     members = _members(log)
     seed_2023(calendar, members, rng, log)
     seed_upcoming(calendar, members, rng, log)
+    seed_programmes(log)
     if scale == "large":
         from .demo_large import seed_large
 

@@ -380,3 +380,11 @@ def waiting_positions(bookings) -> dict:
         ahead=Coalesce(Subquery(ahead, output_field=IntegerField()), Value(0))
     )
     return {pk: n + 1 for pk, n in rows.values_list("pk", "ahead")}
+
+
+def attendance_count(*, item) -> int:
+    """How many people came to ``item``: confirmed places marked attended, on every date
+    (one query)."""
+    return Booking.objects.filter(
+        occurrence__item=item, status=Booking.Status.CONFIRMED, attended=True
+    ).count()

@@ -112,6 +112,19 @@ class CalendarItemPage(BasePage):
         related_name="sponsored_calendar_items",
         limit_choices_to={"type": Organisation.Type.PARTNER},
     )
+    sponsor_logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The sponsor's logo as shown on this page; its description is the alt text.",
+    )
+    price_includes = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="What the price includes, e.g. lunch, refreshments and the conference dinner.",
+    )
     charity = models.CharField(max_length=150, blank=True)
     amount_raised = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.SCHEDULED)
@@ -149,15 +162,23 @@ class CalendarItemPage(BasePage):
             [
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("partner_allocation")]),
                 FieldRowPanel([FieldPanel("member_price"), FieldPanel("non_member_price")]),
+                FieldPanel("price_includes"),
             ],
             heading="Places and prices",
         ),
         FieldPanel("body"),
+        InlinePanel("agenda", label="Agenda"),
         InlinePanel("speakers", label="Speakers"),
         FieldPanel("topics"),
-        FieldPanel("sponsor"),
-        FieldRowPanel([FieldPanel("charity"), FieldPanel("amount_raised")]),
-        FieldPanel("recording"),
+        MultiFieldPanel([FieldPanel("sponsor"), FieldPanel("sponsor_logo")], heading="Sponsor"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("charity"), FieldPanel("amount_raised")]),
+                FieldPanel("recording"),
+                InlinePanel("resources", label="Resources from it"),
+            ],
+            heading="Afterwards",
+        ),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -220,9 +241,67 @@ class CalendarItemPage(BasePage):
 class Speaker(Orderable):
     item = ParentalKey(CalendarItemPage, on_delete=models.CASCADE, related_name="speakers")
     name = models.CharField(max_length=150)
-    role = models.CharField(max_length=200, blank=True, help_text="Job title and organisation.")
+    role = models.CharField(
+        max_length=200, blank=True, help_text="Job title, e.g. Chief digital officer."
+    )
+    organisation = models.CharField(max_length=200, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A square portrait; the image's description is the alt text.",
+    )
+    bio = models.TextField(blank=True, max_length=600, help_text="Two or three sentences.")
 
-    panels = [FieldPanel("name"), FieldPanel("role")]
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("role"), FieldPanel("organisation")]),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+    ]
 
     def __str__(self):
         return self.name
+
+
+class AgendaItem(Orderable):
+    """One timed session of an item's programme (London time, on the item's first day or a
+    later one)."""
+
+    item = ParentalKey(CalendarItemPage, on_delete=models.CASCADE, related_name="agenda")
+    day = models.PositiveSmallIntegerField(
+        default=1, help_text="1 for the first day, 2 for the second …"
+    )
+    starts_at = models.TimeField("Starts")
+    ends_at = models.TimeField("Ends", null=True, blank=True)
+    title = models.CharField(max_length=200)
+    speaker = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who leads it; a name given under Speakers links to that speaker.",
+    )
+    description = models.TextField(blank=True, max_length=600)
+
+    panels = [
+        FieldRowPanel([FieldPanel("day"), FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldPanel("title"),
+        FieldPanel("speaker"),
+        FieldPanel("description"),
+    ]
+
+    def __str__(self):
+        return self.title
+
+
+class ItemResource(Orderable):
+    """A page that came out of the item: slides, a write-up, a recording in the hub."""
+
+    item = ParentalKey(CalendarItemPage, on_delete=models.CASCADE, related_name="resources")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("page")]
+
+    def __str__(self):
+        return str(self.page)

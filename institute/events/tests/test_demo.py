@@ -97,3 +97,30 @@ def test_large_seeding_leaves_the_calendar_with_planner_statistics(seeded):
             cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s", [table])
             rows = [row[0] for row in cursor.fetchall()]
             assert rows and all(r.split()[0] == str(Occurrence.objects.count()) for r in rows)
+
+
+def test_flagship_items_have_programmes_with_portraits_and_sponsor_logos(seeded):
+    brighton = CalendarItemPage.objects.get(slug="presidents-conference-2023")
+    speakers = list(brighton.speakers.all())
+    assert 3 <= len(speakers) <= 6
+    assert all(s.photo and s.photo.description.startswith("Placeholder portrait") for s in speakers)
+    assert brighton.agenda.filter(day=2).exists()
+    assert "BN1 2GR" in brighton.address
+    assert brighton.sponsor.name == "Microsoft"
+    assert brighton.sponsor_logo.description == "Microsoft logo"
+    assert brighton.sponsor_logo.width <= 480
+    dressed = CalendarItemPage.objects.filter(agenda__isnull=False).distinct()
+    assert dressed.filter(sub_kind="conference").count() >= 4
+    assert dressed.filter(kind="webinars").count() >= 3
+
+
+def test_programmes_are_given_once(seeded):
+    from institute.events.demo_programme import seed_programmes
+
+    sessions = CalendarItemPage.objects.get(slug="presidents-conference-2023").agenda.count()
+    messages = []
+    seed_programmes(messages.append)
+    assert messages == ["programmes: 0 items given agendas, speakers and sponsors"]
+    assert (
+        CalendarItemPage.objects.get(slug="presidents-conference-2023").agenda.count() == sessions
+    )
