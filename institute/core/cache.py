@@ -19,7 +19,9 @@ they were when it was made. See ``docs/architecture.md`` (Page cache).
 """
 
 import hashlib
+import threading
 import uuid
+import weakref
 
 from django.conf import settings
 from django.core.cache import cache
@@ -55,8 +57,15 @@ DRAFT_FIELDS = frozenset(
 _declared: set = set()
 _is_content_memo: dict = {}
 
+# Per thread: whether the generation was read since this thread last bumped it (``read``),
+# and the bump its transaction has scheduled for after commit (``commit_bump``), held weakly:
+# when the transaction (or the savepoint it was scheduled in) rolls back, Django drops its
+# commit callbacks and the reference dies with them.
+_local = threading.local()
+
 
 def generation():
+    _local.read = True
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
@@ -65,6 +74,7 @@ def generation():
 
 
 def _bump():
+    _local.read = False
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -79,9 +89,34 @@ def _now_and_after_commit(action):
         transaction.on_commit(action)
 
 
+class _BumpOnCommit:
+    """The one bump after a transaction's commit, for all its content events."""
+
+    def __call__(self):
+        _local.commit_bump = None
+        _bump()
+
+
 def invalidate():
-    """Retire every cached page and remembered value: content anonymous visitors see changed."""
-    _now_and_after_commit(_bump)
+    """Retire every cached page and remembered value: content anonymous visitors see changed.
+
+    Once per transaction: publishing a page saves it and sends Wagtail's signals, each a
+    content event. In a transaction the generation is bumped once after commit, which
+    retires what any request built from the old rows meanwhile; and at once only when this
+    thread has read the generation since its last bump (so that this request, and the
+    tests, see the change before the commit). Other requests cannot see the new rows before
+    the commit, so an earlier bump would do nothing for them.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        _bump()
+        return
+    if getattr(_local, "read", True):
+        _bump()
+    scheduled = getattr(_local, "commit_bump", None)
+    if scheduled is None or scheduled() is None:
+        bump = _BumpOnCommit()
+        _local.commit_bump = weakref.ref(bump)
+        transaction.on_commit(bump)
 
 
 def content_models(*models) -> None:
