@@ -91,8 +91,7 @@ def test_without_the_lock_two_closes_both_go_through(module_version, monkeypatch
     def unlocked(cycle, change):
         locked = Cycle.objects.get(pk=cycle.pk)  # read without the lock
         time.sleep(0.3)
-        allowed, _ = services.TRANSITIONS[change]
-        if locked.status not in allowed:
+        if locked.status not in services.TRANSITIONS[change].allowed:
             raise CycleStateError(change)
         return locked
 
