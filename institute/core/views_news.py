@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from . import selectors
 from .feeds import NewsFeed
 from .params import page_number
+from .querystrings import canonical_query, page_prefix
 
 PER_PAGE = 10
 _SLUG = re.compile(r"[-a-zA-Z0-9_]+")
@@ -37,8 +38,8 @@ def news_listing(request, index):
     paginator = Paginator(selectors.NewsListing(index, topic, request), PER_PAGE)
     # get_page() turns junk into page 1 and too-high numbers into the last page.
     page_obj = paginator.get_page(page_number(request.GET))
-    query = f"?topic={topic.slug}" if topic else ""
-    page_query = f"{query}&" if query else "?"
+    query = canonical_query({"topic": topic.slug if topic else None}, order=("topic",))
+    page_query = page_prefix(query)
     canonical = index.get_url(request) + query
     if page_obj.number > 1:
         canonical += f"{page_query}page={page_obj.number}"

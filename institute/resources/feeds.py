@@ -17,7 +17,7 @@ from institute.core.feeds import StableAtom1Feed, entry_id, last_changed
 from .forms import HubFilterForm
 from .models import ResourceType
 from .selectors import hub_results, series_episodes
-from .views import canonical_query
+from .views import hub_query
 
 FEED_ITEMS = 50
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -50,8 +50,7 @@ def hub_atom_feed(request, hub, type_slug):
     # parameters left out, from BASE_URL) is the feed's link and id, so the same view always
     # has the same feed, whatever the order of its parameters or the request's host.
     view_path = hub.url + (f"{type_slug}/" if type_slug else "")
-    query = canonical_query(data, drop=("page",))
-    suffix = f"?{query}" if query else ""
+    suffix = hub_query(data)
     view_url = absolute_url(view_path + suffix)
     feed = StableAtom1Feed(
         title=_feed_title(hub, type_slug, data),
