@@ -64,7 +64,7 @@ class HubResults:
     page: object  # a Paginator page of ResourcePage
     total: int
     facets: dict = field(default_factory=dict)  # facet name -> [FacetOption]
-    snippets: dict = field(default_factory=dict)  # resource pk -> safe HTML snippet
+    snippets: dict = field(default_factory=dict)  # resource pk -> the search snippet's fragments
 
 
 def _facet_filters(*, type_slug, topic, collection, year):
