@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from institute.benchmarking.models import Answer, Cycle, HistoryImport, Response, Result
-
-from .conftest import add_responses, make_coordinator, make_cycle, make_organisation, make_user
+from tests.factories.benchmarking import add_responses, make_cycle
+from tests.factories.people import make_coordinator, make_organisation, make_user
 
 pytestmark = pytest.mark.django_db
 

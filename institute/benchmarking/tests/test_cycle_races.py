@@ -15,8 +15,8 @@ from django.db import connection
 from institute.benchmarking import bulk, services
 from institute.benchmarking.models import Cycle, Result
 from institute.benchmarking.services import CycleStateError, cycle_close, response_submit
-
-from .conftest import make_cycle, make_organisation
+from tests.factories.benchmarking import make_cycle
+from tests.factories.people import make_organisation
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

@@ -13,8 +13,8 @@ from institute.benchmarking.services import (
     cycle_results_recompute,
     participant_add,
 )
-
-from .conftest import add_responses, make_cycle, make_organisation
+from tests.factories.benchmarking import add_responses, make_cycle
+from tests.factories.people import make_organisation
 
 pytestmark = pytest.mark.django_db
 

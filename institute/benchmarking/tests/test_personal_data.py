@@ -11,8 +11,8 @@ from institute.benchmarking.services import action_create, response_submit
 from institute.people import privacy
 from institute.people.selectors import personal_data_export
 from institute.people.services import account_erase
-
-from .conftest import make_cycle, make_organisation, make_user
+from tests.factories.benchmarking import make_cycle
+from tests.factories.people import make_organisation, make_user
 
 pytestmark = pytest.mark.django_db
 

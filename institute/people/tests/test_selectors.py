@@ -6,8 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from institute.people import selectors, services
 from institute.people.consent import WORDING, Wording
 from institute.people.models import Consent
-
-from .factories import OrganisationFactory, OrganisationRoleFactory, UserFactory
+from tests.factories.people import OrganisationFactory, OrganisationRoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 NEWSLETTER = Consent.Purpose.NEWSLETTER

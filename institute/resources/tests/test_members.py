@@ -6,9 +6,9 @@ from django.test import Client
 
 from institute.people import roles
 from institute.people.services import roles_sync
+from tests.factories import resources as f
 
 from ..selectors import can_read_members_content
-from . import factories as f
 
 pytestmark = pytest.mark.django_db
 
