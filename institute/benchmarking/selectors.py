@@ -26,7 +26,7 @@ def can_see_report(user, organisation) -> bool:
     """Staff, and the coordinators of this organisation; nobody else."""
     if not user.is_authenticated:
         return False
-    return is_coordinator(user, organisation) or is_staff_member(user)
+    return is_coordinator(user=user, organisation=organisation) or is_staff_member(user=user)
 
 
 def closed_cycles():
@@ -46,7 +46,7 @@ def coordinator_participations(user):
         response_count=Count("responses")
     )
     return list(
-        Participant.objects.filter(organisation__in=coordinated_organisations(user))
+        Participant.objects.filter(organisation__in=coordinated_organisations(user=user))
         .select_related("cycle", "organisation")
         .prefetch_related(Prefetch("links", queryset=links))
         .order_by("-cycle__year", "organisation__name")

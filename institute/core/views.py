@@ -139,7 +139,7 @@ STYLEGUIDE_COLOURS = [
 @login_required
 def styleguide(request):
     """Every component of templates/components/ with its variants, for staff who edit the site."""
-    if not is_staff_member(request.user):
+    if not is_staff_member(user=request.user):
         raise PermissionDenied
     paginator = Paginator(range(200), 10)
     return render(

@@ -40,7 +40,7 @@ def can_read_members_content(user) -> bool:
     """Whether ``user`` may read members-only bodies: members (group) and staff, no one else."""
     if not getattr(user, "is_authenticated", False):
         return False
-    if is_staff_member(user):
+    if is_staff_member(user=user):
         return True
     return user.groups.filter(name=MEMBER_GROUP).exists()
 

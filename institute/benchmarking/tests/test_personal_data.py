@@ -48,7 +48,7 @@ def _written_answer(organisation, text):
 
 
 def _section(user):
-    return personal_data_export(user)["sections"]["benchmarking"]["data"]
+    return personal_data_export(user=user)["sections"]["benchmarking"]["data"]
 
 
 def test_erasure_removes_the_name_from_an_actions_owner_and_notes(norfolk, jane):

@@ -69,7 +69,7 @@ def book(request, occurrence_id):
             "item": occurrence.item,
             "current": current,
             "places": selectors.availability(
-                occurrence=occurrence, partner=is_partner_contact(request.user)
+                occurrence=occurrence, partner=is_partner_contact(user=request.user)
             ),
             "meta_title": f"Book: {occurrence.item.title}",
             "breadcrumbs": _crumbs(occurrence, "Book"),
