@@ -248,7 +248,7 @@ def latest_news(limit=3, request=None):
     return remember(f"latest-news:{host}:{limit}", compute)
 
 
-def page_ancestors(page):
+def page_ancestors(*, page):
     """The page's ancestors below the root, fetched once per page object (breadcrumbs)."""
     if not hasattr(page, "_institute_ancestors"):
         page._institute_ancestors = list(page.get_ancestors().filter(depth__gt=1))
@@ -261,7 +261,9 @@ def breadcrumb_trail(page, request=None):
 
     def compute():
         return [
-            Item(title=p.title, url=p.get_url(request)) for p in page_ancestors(page) if p.depth > 2
+            Item(title=p.title, url=p.get_url(request))
+            for p in page_ancestors(page=page)
+            if p.depth > 2
         ]
 
     host = request.get_host() if request is not None else ""
@@ -298,17 +300,17 @@ def topic_list():
     return remember("topics", lambda: list(Topic.objects.all()))
 
 
-def topic_by_slug(slug):
+def topic_by_slug(*, slug):
     """The topic with this slug, or ``None`` (from the cached topic list)."""
     return next((topic for topic in topic_list() if topic.slug == slug), None)
 
 
-def topic_pages(topic, limit=6):
+def topic_pages(*, topic, limit=6):
     pages = public(StandardPage.objects.live()).filter(topics=topic).order_by("title")[:limit]
     return [Item(title=p.title, url=p.url, summary=p.summary) for p in pages]
 
 
-def topic_news(topic, limit=6):
+def topic_news(*, topic, limit=6):
     """The newest posts on a topic, for its topic page."""
     posts = (
         public(NewsPage.objects.live())

@@ -44,7 +44,7 @@ def topic_index(request):
 
 @require_GET
 def topic_detail(request, slug):
-    topic = selectors.topic_by_slug(slug)
+    topic = selectors.topic_by_slug(slug=slug)
     if topic is None:
         raise Http404("No such topic.")
     sections = topic_registry.blocks(topic, 6)

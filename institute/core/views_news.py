@@ -22,7 +22,7 @@ def _topic_filter(request):
     if not slug:
         return None, ""
     # Only a well-formed slug reaches the database (PostgreSQL refuses NUL characters).
-    topic = selectors.topic_by_slug(slug) if _SLUG.fullmatch(slug) else None
+    topic = selectors.topic_by_slug(slug=slug) if _SLUG.fullmatch(slug) else None
     return topic, ("" if topic else slug.translate(_CONTROL_CHARACTERS))
 
 

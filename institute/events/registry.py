@@ -10,11 +10,11 @@ from institute.people.privacy import PersonalData, published_credits
 from institute.people.privacy import register as register_personal_data
 
 
-def _topic_items(topic, limit=6):
+def _topic_items(*, topic, limit=6):
     from .selectors import upcoming_for_topic
 
     items = []
-    for occurrence in upcoming_for_topic(topic, limit):
+    for occurrence in upcoming_for_topic(topic=topic, limit=limit):
         start = timezone.localtime(occurrence.start)
         items.append(
             Item(
@@ -27,7 +27,7 @@ def _topic_items(topic, limit=6):
     return items
 
 
-def _topic_more(topic):
+def _topic_more(*, topic):
     from .models import CalendarPage
 
     calendar = CalendarPage.objects.live().first()

@@ -135,7 +135,7 @@ def podcast_rss_feed(request, series):
         owner_name=series.owner_name,
         owner_email=series.owner_email,
     )
-    for episode in series_episodes(series):
+    for episode in series_episodes(series=series):
         # The enclosure is the uploaded file as served with byte ranges, its length and type
         # measured from the file; an episode whose audio is not chosen yet has none.
         enclosures = (

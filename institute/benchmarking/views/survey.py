@@ -196,7 +196,7 @@ def survey_done(request, token):
 @login_required
 def dashboard(request):
     """A coordinator's participations: survey links and live response counts."""
-    participants = selectors.coordinator_participations(request.user)
+    participants = selectors.coordinator_participations(user=request.user)
     context = {
         "participants": participants,
         "meta_title": "Your benchmarking",

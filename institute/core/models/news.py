@@ -101,7 +101,7 @@ class NewsPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["og_type"] = "article"
         context["jsonld"] = news_article_jsonld(self, request)
-        context["parent"] = page_ancestors(self)[-1]
+        context["parent"] = page_ancestors(page=self)[-1]
         return context
 
 

@@ -106,7 +106,7 @@ def cancel(request, occurrence_id):
 @login_required
 @require_http_methods(["GET"])
 def my_bookings(request):
-    upcoming, past = selectors.member_bookings(request.user)
+    upcoming, past = selectors.member_bookings(user=request.user)
     return render(
         request,
         "events/my_bookings.html",

@@ -106,15 +106,15 @@ def test_members_body_is_not_in_the_structured_data(client, policy):
 
 
 def test_anonymous_user_cannot_read_members_content():
-    assert can_read_members_content(AnonymousUser()) is False
+    assert can_read_members_content(user=AnonymousUser()) is False
 
 
 def test_member_group_can_read_members_content(django_user_model):
-    assert can_read_members_content(f.member(django_user_model)) is True
+    assert can_read_members_content(user=f.member(django_user_model)) is True
 
 
 def test_user_outside_the_member_group_cannot_read_members_content(django_user_model):
-    assert can_read_members_content(f.non_member(django_user_model)) is False
+    assert can_read_members_content(user=f.non_member(django_user_model)) is False
 
 
 def test_members_body_is_not_exposed_to_the_page_api():
