@@ -241,7 +241,7 @@ def _plan_counts(today):
     }
 
 
-def participants_with_plan_status(*, queryset, *, today=None):
+def participants_with_plan_status(*, queryset, today=None):
     """The participants with their action plan's counts read in the same query (for
     ``action_plan_status``): a report page costs no query more for them."""
     from django.utils import timezone

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from .choices import When
 from .filters import CalendarFilters
-from .models import Booking, Occurrence
+from .models import Booking, CalendarPage, Occurrence
 
 
 def _confirmed_count():
@@ -34,7 +34,7 @@ def live_occurrences():
     return Occurrence.objects.filter(item__live=True)
 
 
-def apply_filters(*, queryset, filters: CalendarFilters, *, now=None, by_time=True):
+def apply_filters(*, queryset, filters: CalendarFilters, now=None, by_time=True):
     now = now or timezone.now()
     conditions = Q()
     if filters.kind:
@@ -80,7 +80,7 @@ def _earliest_upcoming_start(now):
     )
 
 
-def calendar_occurrences(*, filters: CalendarFilters, *, now=None):
+def calendar_occurrences(*, filters: CalendarFilters, now=None):
     """The listing: soonest first when upcoming, latest first when past, each occurrence with
     its item (what a feed shows)."""
     ordering = ("-start", "-pk") if filters.when == When.PAST else ("start", "pk")
@@ -94,7 +94,7 @@ def calendar_occurrences(*, filters: CalendarFilters, *, now=None):
 FEED_PAST = dt.timedelta(days=365)
 
 
-def feed_occurrences(*, filters: CalendarFilters, *, limit: int, now=None) -> list:
+def feed_occurrences(*, filters: CalendarFilters, limit: int, now=None) -> list:
     """What a subscribed calendar holds: the view's occurrences still to come (up to
     ``limit``, soonest first) and those that ended in the last twelve months (up to ``limit``,
     latest first), so an event stays in people's calendars once it is over (docs/events.md).
@@ -107,7 +107,7 @@ def feed_occurrences(*, filters: CalendarFilters, *, limit: int, now=None) -> li
     return [*calendar_occurrences(filters=filters, now=now)[:limit], *past[:limit]]
 
 
-def calendar_ids(*, filters: CalendarFilters, *, now=None):
+def calendar_ids(*, filters: CalendarFilters, now=None):
     """The listing's occurrence ids in order: what a page of it is cut from.
 
     Only the id is carried through the filtering and the sort, so a search matching
@@ -191,7 +191,7 @@ def _side(grouped, when):
     return {value: sides[when] for value, sides in grouped.items() if sides[when]}
 
 
-def facet_counts(*, filters: CalendarFilters, *, now=None) -> dict:
+def facet_counts(*, filters: CalendarFilters, now=None) -> dict:
     """For every filter, how many occurrences each of its options would give, the other
     filters staying as they are.
 
@@ -238,7 +238,7 @@ def facet_counts(*, filters: CalendarFilters, *, now=None) -> dict:
     return counts
 
 
-def upcoming_for_topic(*, topic, limit=6, *, now=None):
+def upcoming_for_topic(*, topic, limit=6, now=None):
     """The next occurrences of items on a topic (for the topic page)."""
     now = now or timezone.now()
     return list(
@@ -335,7 +335,7 @@ def bookings_for(user, occurrence_ids) -> dict:
     return {b.occurrence_id: b for b in bookings}
 
 
-def member_bookings(*, user, *, now=None):
+def member_bookings(*, user, now=None):
     """A member's live bookings: (upcoming soonest first, past latest first)."""
     now = now or timezone.now()
     bookings = (
@@ -380,3 +380,8 @@ def waiting_positions(bookings) -> dict:
         ahead=Coalesce(Subquery(ahead, output_field=IntegerField()), Value(0))
     )
     return {pk: n + 1 for pk, n in rows.values_list("pk", "ahead")}
+
+
+def calendar_page():
+    """The live calendar page (the site has one), or None."""
+    return CalendarPage.objects.live().first()
