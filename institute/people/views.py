@@ -7,6 +7,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -18,7 +19,7 @@ from . import roles, selectors, services
 from .forms import EraseAccountForm, ProfileForm
 from .models import Consent
 
-ACCOUNT_CRUMB = {"title": "Your account", "url": "/account/"}
+ACCOUNT_CRUMB = {"title": "Your account", "url": reverse_lazy("people:profile")}
 
 
 def _page(title, *crumbs):

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from institute.core.ratelimit import over_limit
@@ -29,7 +30,7 @@ def _over_rate_limit(user) -> bool:
 def _crumbs(occurrence, title):
     item = occurrence.item
     return [
-        {"title": "My bookings", "url": "/account/bookings/"},
+        {"title": "My bookings", "url": reverse("events:my_bookings")},
         {"title": item.title, "url": item.url},
         {"title": title, "url": ""},
     ]
@@ -113,10 +114,11 @@ def my_bookings(request):
         {
             "upcoming": upcoming,
             "past": past,
+            "calendar": selectors.calendar_page(),
             "meta_title": "My bookings",
             "breadcrumbs": [
-                {"title": "Your account", "url": "/account/"},
-                {"title": "My bookings", "url": "/account/bookings/"},
+                {"title": "Your account", "url": reverse("people:profile")},
+                {"title": "My bookings", "url": reverse("events:my_bookings")},
             ],
         },
     )
