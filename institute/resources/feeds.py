@@ -16,8 +16,8 @@ from institute.core.feeds import StableAtom1Feed, entry_id, last_changed
 
 from .forms import HubFilterForm
 from .models import ResourceType
-from .selectors import hub_results, series_episodes
-from .views import hub_query
+from .selectors import series_episodes
+from .views import hub_query, view_results
 
 FEED_ITEMS = 50
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -36,16 +36,7 @@ def hub_atom_feed(request, hub, type_slug):
             f"This feed cannot be made: {messages}", content_type="text/plain"
         )
     data = form.cleaned_data
-    results = hub_results(
-        hub,
-        type_slug=type_slug,
-        topic=data["topic"],
-        collection=data["collection"],
-        year=data["year"],
-        query=data["q"],
-        sort=data["sort"],
-        per_page=FEED_ITEMS,
-    )
+    results = view_results(hub, type_slug, data, per_page=FEED_ITEMS)
     # The view's canonical address (known parameters in a fixed order, defaults and tracking
     # parameters left out, from BASE_URL) is the feed's link and id, so the same view always
     # has the same feed, whatever the order of its parameters or the request's host.

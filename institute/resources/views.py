@@ -22,6 +22,20 @@ def hub_query(cleaned, *, page=None) -> str:
     return canonical_query(values, order=CANONICAL_ORDER, defaults=defaults)
 
 
+def view_results(hub, type_slug, data, **paging):
+    """The results of a hub view from its checked filters (for the listing and its feed)."""
+    return hub_results(
+        hub,
+        type_slug=type_slug,
+        topic=data["topic"],
+        collection=data["collection"],
+        year=data["year"],
+        query=data["q"],
+        sort=data["sort"],
+        **paging,
+    )
+
+
 def hub_listing(request, hub, type_slug):
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
@@ -42,16 +56,8 @@ def hub_listing(request, hub, type_slug):
         context["errors"] = [e for errors in form.errors.values() for e in errors]
         return TemplateResponse(request, hub.template, context, status=400)
     data = form.cleaned_data
-    results = hub_results(
-        hub,
-        type_slug=type_slug,
-        topic=data["topic"],
-        collection=data["collection"],
-        year=data["year"],
-        query=data["q"],
-        sort=data["sort"],
-        page_number=data["page"] or 1,
-        per_page=hub.per_page,
+    results = view_results(
+        hub, type_slug, data, page_number=data["page"] or 1, per_page=hub.per_page
     )
     keep = hub_query(data)
     context.update(
