@@ -29,14 +29,14 @@ def can_see_report(*, user, organisation) -> bool:
     return is_coordinator(user=user, organisation=organisation) or is_staff_member(user=user)
 
 
-def closed_cycles():
+def cycles_closed():
     return Cycle.objects.filter(status__in=Cycle.WITH_RESULTS, results_computed_at__isnull=False)
 
 
 def results_version() -> str:
     """A token that changes whenever any closed year's results do (computed, recomputed, a
     year closed or reopened): a report's trend reads every closed year (one query)."""
-    rows = list(closed_cycles().order_by("pk").values_list("pk", "results_computed_at"))
+    rows = list(cycles_closed().order_by("pk").values_list("pk", "results_computed_at"))
     return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
 
 
@@ -167,9 +167,9 @@ class History:
         }
 
 
-def history(*, participant, keys) -> History:
+def participant_history(*, participant, keys) -> History:
     """Own and sector figures for these keys in every closed year, in two queries."""
-    closed = closed_cycles()
+    closed = cycles_closed()
     rows = list(
         Result.objects.filter(key__in=keys, cycle__in=closed)
         .filter(
@@ -206,14 +206,14 @@ def history(*, participant, keys) -> History:
     return History(series=series, previous_year=max(earlier, default=None))
 
 
-def actions(*, participant):
+def participant_actions(*, participant):
     return list(participant.actions.select_related("question"))
 
 
 def topic_items(*, topic, limit=6):
     """Closed cycles asking questions on this topic, newest first (one query)."""
     years = (
-        closed_cycles()
+        cycles_closed()
         .filter(module_versions__questions__topic_slug=topic.slug)
         .distinct()
         .order_by("-year")[:limit]

@@ -61,7 +61,7 @@ def actions(request, year, organisation):
             "participant": participant,
             "organisation": participant.organisation,
             "cycle": participant.cycle,
-            "actions": selectors.actions(participant=participant),
+            "actions": selectors.participant_actions(participant=participant),
             "form": form,
             "question": question,
             "topic": topic,

@@ -28,7 +28,7 @@ def _crumbs(*pairs):
 
 @require_GET
 def index(request):
-    cycles = list(selectors.closed_cycles().order_by("-year"))
+    cycles = list(selectors.cycles_closed().order_by("-year"))
     return render(
         request,
         "benchmarking/index.html",
@@ -43,7 +43,7 @@ def index(request):
 
 
 def _closed_cycle(year):
-    return get_object_or_404(selectors.closed_cycles(), year=year)
+    return get_object_or_404(selectors.cycles_closed(), year=year)
 
 
 def _summary_body(cycle):
@@ -96,7 +96,7 @@ def report_participant(request, year, organisation, *, with_plan=False) -> Parti
     if not selectors.can_see_report(user=request.user, organisation=org):
         raise PermissionDenied
     participants = Participant.objects.select_related("cycle").filter(
-        cycle__in=selectors.closed_cycles()
+        cycle__in=selectors.cycles_closed()
     )
     if with_plan:
         participants = selectors.participants_with_plan_status(queryset=participants)
@@ -184,7 +184,7 @@ def _report_body(participant):
     report). Nothing of the viewer is in it."""
     rows = selectors.report_figures(cycle=participant.cycle, participant=participant)
     keys = [r["question"].key for r in rows if r["question"].favourable]
-    past = selectors.history(participant=participant, keys=keys)
+    past = selectors.participant_history(participant=participant, keys=keys)
     found = findings(rows, past.previous())
     for row in rows:
         q = row["question"]
