@@ -59,4 +59,6 @@ def news_feed(request, index):
     topic, unknown = _topic_filter(request)
     if unknown:
         raise Http404(f"There is no topic called “{unknown}”.")
-    return NewsFeed(index, selectors.news_posts(index, topic, with_authors=True), topic)(request)
+    return NewsFeed(
+        index, selectors.news_posts(index=index, topic=topic, with_authors=True), topic
+    )(request)
