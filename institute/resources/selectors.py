@@ -88,8 +88,8 @@ def _apply(queryset, filters, without=None):
 
 
 def hub_results(
-    hub,
     *,
+    hub,
     type_slug=None,
     topic=None,
     collection=None,

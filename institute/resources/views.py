@@ -25,7 +25,7 @@ def hub_query(cleaned, *, page=None) -> str:
 def view_results(hub, type_slug, data, **paging):
     """The results of a hub view from its checked filters (for the listing and its feed)."""
     return hub_results(
-        hub,
+        hub=hub,
         type_slug=type_slug,
         topic=data["topic"],
         collection=data["collection"],
