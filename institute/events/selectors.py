@@ -34,6 +34,11 @@ def live_occurrences():
     return Occurrence.objects.filter(item__live=True)
 
 
+def calendar_page():
+    """The live calendar page (the site has one), or None."""
+    return CalendarPage.objects.live().first()
+
+
 def apply_filters(*, queryset, filters: CalendarFilters, now=None, by_time=True):
     now = now or timezone.now()
     conditions = Q()
@@ -380,8 +385,3 @@ def waiting_positions(bookings) -> dict:
         ahead=Coalesce(Subquery(ahead, output_field=IntegerField()), Value(0))
     )
     return {pk: n + 1 for pk, n in rows.values_list("pk", "ahead")}
-
-
-def calendar_page():
-    """The live calendar page (the site has one), or None."""
-    return CalendarPage.objects.live().first()
