@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from institute.core.demo import child_page
 from institute.core.models import NewsIndexPage
-from institute.events.demo_helpers import add_item, ensure_calendar
-from institute.resources.tests import factories as resources
+from tests.factories import resources as resources
+from tests.factories.events import add_item, ensure_calendar
 
 pytestmark = pytest.mark.django_db
 

@@ -142,9 +142,9 @@ def _world():
     """A small society with one live page of every page type; returns the named URL targets."""
     from institute.core.demo import child_page, ensure_home
     from institute.core.models import NewsIndexPage, NewsPage, StandardPage, Topic
-    from institute.events.demo_helpers import sample_occurrence
     from institute.events.services import booking_create
-    from institute.resources.tests import factories as hub
+    from tests.factories import resources as hub
+    from tests.factories.events import sample_occurrence
 
     home = ensure_home()
     topic = Topic.objects.get_or_create(slug="cyber", defaults={"name": "Cyber security"})[0]
@@ -177,7 +177,7 @@ def _world():
 def _audience_user(audience, django_user_model):
     from institute.benchmarking.access import sample
     from institute.people.models import Organisation, OrganisationRole
-    from institute.resources.tests.factories import member
+    from tests.factories.resources import member
 
     if audience == "anonymous":
         return None

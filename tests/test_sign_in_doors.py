@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import Resolver404, get_resolver, resolve
 from django.urls.converters import IntConverter, UUIDConverter
 
-from institute.people.tests.factories import PASSWORD, UserFactory
+from tests.factories.people import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -22,31 +22,31 @@ def _values(queryset, distribution=True):
     return list(queryset.values(*fields))
 
 
-def can_see_report(user, organisation) -> bool:
+def can_see_report(*, user, organisation) -> bool:
     """Staff, and the coordinators of this organisation; nobody else."""
     if not user.is_authenticated:
         return False
-    return is_coordinator(user, organisation) or is_staff_member(user)
+    return is_coordinator(user=user, organisation=organisation) or is_staff_member(user=user)
 
 
-def closed_cycles():
+def cycles_closed():
     return Cycle.objects.filter(status__in=Cycle.WITH_RESULTS, results_computed_at__isnull=False)
 
 
 def results_version() -> str:
     """A token that changes whenever any closed year's results do (computed, recomputed, a
     year closed or reopened): a report's trend reads every closed year (one query)."""
-    rows = list(closed_cycles().order_by("pk").values_list("pk", "results_computed_at"))
+    rows = list(cycles_closed().order_by("pk").values_list("pk", "results_computed_at"))
     return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
 
 
-def coordinator_participations(user):
+def coordinator_participations(*, user):
     """The user's organisations' participations, newest first, with live response counts."""
     links = SurveyLink.objects.select_related("module_version__module").annotate(
         response_count=Count("responses")
     )
     return list(
-        Participant.objects.filter(organisation__in=coordinated_organisations(user))
+        Participant.objects.filter(organisation__in=coordinated_organisations(user=user))
         .select_related("cycle", "organisation")
         .prefetch_related(Prefetch("links", queryset=links))
         .order_by("-cycle__year", "organisation__name")
@@ -74,7 +74,7 @@ def _categorical(questions):
     return {pk for pk, q in questions.items() if q.type in CATEGORICAL}
 
 
-def member_sizes(cycle):
+def member_sizes(*, cycle):
     """Every organisation's n per question of the cycle, with its type and region: what
     ``disclose`` needs to check that no member can subtract itself from a peer figure."""
     return list(
@@ -89,12 +89,12 @@ def member_sizes(cycle):
     )
 
 
-def cycle_summary(cycle):
+def cycle_summary(*, cycle):
     """The public sector-wide summary: participants, responses and sector figures."""
     questions = _questions(cycle)
     peer_rows = _values(Result.objects.filter(cycle=cycle).exclude(scope=Result.Scope.ORGANISATION))
     disclosed = disclose(
-        peer_rows, members=member_sizes(cycle), categorical=_categorical(questions)
+        peer_rows, members=member_sizes(cycle=cycle), categorical=_categorical(questions)
     )
     sector = [f for f in disclosed if f.scope == Result.Scope.SECTOR]
     figures = [(questions[f.question_id], f) for f in sector if f.question_id in questions]
@@ -116,7 +116,7 @@ def cycle_summary(cycle):
     }
 
 
-def report_figures(cycle, participant):
+def report_figures(*, cycle, participant):
     """Per question: the organisation's own figure and its sector, type and region figures."""
     questions = _questions(cycle)
     # The peer rows and the organisation's own rows in one read.
@@ -128,7 +128,7 @@ def report_figures(cycle, participant):
     figures = disclose(
         rows,
         viewer={participant.pk},
-        members=member_sizes(cycle),
+        members=member_sizes(cycle=cycle),
         categorical=_categorical(questions),
     )
     org = participant.organisation
@@ -167,9 +167,9 @@ class History:
         }
 
 
-def history(participant, keys) -> History:
+def participant_history(*, participant, keys) -> History:
     """Own and sector figures for these keys in every closed year, in two queries."""
-    closed = closed_cycles()
+    closed = cycles_closed()
     rows = list(
         Result.objects.filter(key__in=keys, cycle__in=closed)
         .filter(
@@ -206,14 +206,14 @@ def history(participant, keys) -> History:
     return History(series=series, previous_year=max(earlier, default=None))
 
 
-def actions(participant):
+def participant_actions(*, participant):
     return list(participant.actions.select_related("question"))
 
 
-def topic_items(topic, limit=6):
+def topic_items(*, topic, limit=6):
     """Closed cycles asking questions on this topic, newest first (one query)."""
     years = (
-        closed_cycles()
+        cycles_closed()
         .filter(module_versions__questions__topic_slug=topic.slug)
         .distinct()
         .order_by("-year")[:limit]
@@ -241,7 +241,7 @@ def _plan_counts(today):
     }
 
 
-def participants_with_plan_status(queryset, *, today=None):
+def participants_with_plan_status(*, queryset, today=None):
     """The participants with their action plan's counts read in the same query (for
     ``action_plan_status``): a report page costs no query more for them."""
     from django.utils import timezone
@@ -254,7 +254,7 @@ def action_plan_status(*, participant) -> dict:
     not done by their due date. From ``participants_with_plan_status``, or one query."""
     if not hasattr(participant, "plan_total"):
         participant = participants_with_plan_status(
-            Participant.objects.filter(pk=participant.pk)
+            queryset=Participant.objects.filter(pk=participant.pk)
         ).get()
     return {
         name: getattr(participant, f"plan_{name}")

@@ -1,5 +1,7 @@
 """Writes of the benchmarking room: modules, cycles, participants, submissions, actions."""
 
+from typing import NamedTuple
+
 import polars as pl
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -154,13 +156,39 @@ class CycleStateError(Exception):
     """A cycle cannot make the change asked of it in its present state; says why."""
 
 
+class Transition(NamedTuple):
+    allowed: frozenset  # the states the cycle must be in
+    becomes: str | None  # its state afterwards (None: unchanged)
+    refusal: str  # why not, after "<year> is <state>; "
+
+
 # What each change needs the cycle to be in, and what it becomes (``docs/benchmarking.md``).
 TRANSITIONS = {
-    "open": ({Cycle.Status.DRAFT}, Cycle.Status.OPEN),
-    "issue-links": ({Cycle.Status.DRAFT, Cycle.Status.OPEN}, None),
-    "close": ({Cycle.Status.OPEN}, Cycle.Status.CLOSED),
-    "recompute": ({Cycle.Status.CLOSED}, None),
-    "publish": ({Cycle.Status.CLOSED}, Cycle.Status.PUBLISHED),
+    "open": Transition(
+        frozenset({Cycle.Status.DRAFT}),
+        Cycle.Status.OPEN,
+        "only a draft cycle can be opened",
+    ),
+    "issue-links": Transition(
+        frozenset({Cycle.Status.DRAFT, Cycle.Status.OPEN}),
+        None,
+        "links are issued only before it closes",
+    ),
+    "close": Transition(
+        frozenset({Cycle.Status.OPEN}),
+        Cycle.Status.CLOSED,
+        "only an open cycle can be closed",
+    ),
+    "recompute": Transition(
+        frozenset({Cycle.Status.CLOSED}),
+        None,
+        "results are recomputed only while it is closed",
+    ),
+    "publish": Transition(
+        frozenset({Cycle.Status.CLOSED}),
+        Cycle.Status.PUBLISHED,
+        "only a closed cycle can be published",
+    ),
 }
 
 
@@ -171,22 +199,14 @@ def _locked(cycle: Cycle, change: str) -> Cycle:
     first left, so a change happens once and a refused one says why.
     """
     locked = Cycle.objects.select_for_update().get(pk=cycle.pk)
-    allowed, _ = TRANSITIONS[change]
-    if locked.status not in allowed:
+    if locked.status not in TRANSITIONS[change].allowed:
         raise CycleStateError(_refusal(locked, change))
     return locked
 
 
 def _refusal(cycle: Cycle, change: str) -> str:
     state = cycle.get_status_display().lower()
-    reasons = {
-        "open": f"{cycle.year} is {state}; only a draft cycle can be opened",
-        "issue-links": f"{cycle.year} is {state}; links are issued only before it closes",
-        "close": f"{cycle.year} is {state}; only an open cycle can be closed",
-        "recompute": f"{cycle.year} is {state}; results are recomputed only while it is closed",
-        "publish": f"{cycle.year} is {state}; only a closed cycle can be published",
-    }
-    return reasons[change]
+    return f"{cycle.year} is {state}; {TRANSITIONS[change].refusal}"
 
 
 def _refresh(cycle: Cycle, locked: Cycle) -> Cycle:
@@ -197,10 +217,22 @@ def _refresh(cycle: Cycle, locked: Cycle) -> Cycle:
 
 
 def _links_issue(cycle: Cycle) -> int:
-    before = SurveyLink.objects.filter(participant__cycle=cycle).count()
-    for participant in cycle.participants.select_related("cycle"):
-        links_ensure(participant=participant)
-    return SurveyLink.objects.filter(participant__cycle=cycle).count() - before
+    """A link for every participant and module version of the cycle that has none, in four
+    queries whatever the number of participants: the cycle's row is locked meanwhile."""
+    have = set(
+        SurveyLink.objects.filter(participant__cycle=cycle).values_list(
+            "participant_id", "module_version_id"
+        )
+    )
+    versions = list(cycle.module_versions.values_list("pk", flat=True))
+    links = [
+        SurveyLink(participant_id=participant, module_version_id=version)
+        for participant in cycle.participants.values_list("pk", flat=True)
+        for version in versions
+        if (participant, version) not in have
+    ]
+    SurveyLink.objects.bulk_create(links)
+    return len(links)
 
 
 @transaction.atomic

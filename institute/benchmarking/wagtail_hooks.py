@@ -6,8 +6,7 @@ of earlier answers through a dry run to a confirmed import. Participants added h
 their survey links from ``services.participant_add``, as everywhere else.
 """
 
-from django.urls import include, path, reverse, reverse_lazy
-from django.utils.html import format_html
+from django.urls import include, path, reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
@@ -20,9 +19,10 @@ from .services import participant_add
 from .views.admin import PERMISSION
 
 
-def _cycle_link(cycle):
-    url = reverse("benchmarking_admin:cycle", args=[cycle.pk])
-    return format_html('<a href="{}">Responses, status and results of {}</a>', url, cycle.year)
+class CycleManageColumn(Column):
+    """The link to a cycle's own admin page (responses, status and results)."""
+
+    cell_template_name = "benchmarking/admin/cycle_manage_cell.html"
 
 
 class ModuleViewSet(ModelViewSet):
@@ -46,7 +46,7 @@ class CycleViewSet(ModelViewSet):
         "year",
         "status",
         "results_computed_at",
-        Column("manage", label="Manage", accessor=_cycle_link),
+        CycleManageColumn("manage", label="Manage"),
     ]
 
 

@@ -19,9 +19,12 @@ they were when it was made. See ``docs/architecture.md`` (Page cache).
 """
 
 import hashlib
+import threading
 import uuid
+import weakref
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -55,8 +58,15 @@ DRAFT_FIELDS = frozenset(
 _declared: set = set()
 _is_content_memo: dict = {}
 
+# Per thread: whether the generation was read since this thread last bumped it (``read``),
+# and the bump its transaction has scheduled for after commit (``commit_bump``), held weakly:
+# when the transaction (or the savepoint it was scheduled in) rolls back, Django drops its
+# commit callbacks and the reference dies with them.
+_local = threading.local()
+
 
 def generation():
+    _local.read = True
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
@@ -65,6 +75,7 @@ def generation():
 
 
 def _bump():
+    _local.read = False
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -79,9 +90,34 @@ def _now_and_after_commit(action):
         transaction.on_commit(action)
 
 
+class _BumpOnCommit:
+    """The one bump after a transaction's commit, for all its content events."""
+
+    def __call__(self):
+        _local.commit_bump = None
+        _bump()
+
+
 def invalidate():
-    """Retire every cached page and remembered value: content anonymous visitors see changed."""
-    _now_and_after_commit(_bump)
+    """Retire every cached page and remembered value: content anonymous visitors see changed.
+
+    Once per transaction: publishing a page saves it and sends Wagtail's signals, each a
+    content event. In a transaction the generation is bumped once after commit, which
+    retires what any request built from the old rows meanwhile; and at once only when this
+    thread has read the generation since its last bump (so that this request, and the
+    tests, see the change before the commit). Other requests cannot see the new rows before
+    the commit, so an earlier bump would do nothing for them.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        _bump()
+        return
+    if getattr(_local, "read", True):
+        _bump()
+    scheduled = getattr(_local, "commit_bump", None)
+    if scheduled is None or scheduled() is None:
+        bump = _BumpOnCommit()
+        _local.commit_bump = weakref.ref(bump)
+        transaction.on_commit(bump)
 
 
 def content_models(*models) -> None:
@@ -272,7 +308,19 @@ class PrivateResponsesMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        if _signed_in(request):
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+def _signed_in(request) -> bool:
+    """Whether the request is a signed-in visitor's, without loading the user where the
+    session says so: a feed or an audio range fetched with a session cookie costs no query
+    for the person. A session that names someone counts as signed in, even if the account
+    has since been closed (private is the safe side); without one, the user is read, which
+    costs no query for session sign-ins and covers any other way of signing in."""
+    session = getattr(request, "session", None)
+    if session is not None and SESSION_KEY in session:
+        return True
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated

@@ -15,5 +15,12 @@ def absolute_url(path_or_url: str) -> str:
 
 
 def page_url(page) -> str:
-    """A page's canonical address (its site's own root when there are several sites)."""
+    """A page's canonical address (its site's own root when there are several sites).
+
+    Not Wagtail's ``Page.get_full_url()``: that builds the address from the ``Site`` row's
+    hostname and port (``http://localhost`` in the demo, whatever an editor typed in the
+    admin elsewhere), while addresses kept elsewhere must follow ``BASE_URL`` (scheme,
+    host, port and any path prefix), as every other absolute address here does. With
+    several sites, ``get_url()`` already returns the other site's full address.
+    """
     return absolute_url(page.get_url() or "")

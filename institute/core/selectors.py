@@ -75,7 +75,7 @@ def _load_chrome(request):
     return menu, links["footer_links"], chrome.footer_text if chrome else ""
 
 
-def site_chrome(request):
+def site_chrome(*, request):
     """The main menu and footer links; with no menu items set, the home page's children.
 
     A few queries when content has changed, none otherwise: the links are kept in the cache
@@ -122,7 +122,7 @@ class Highlight:
     picture: Picture | None = None
 
 
-def home_highlights(home, request=None):
+def home_highlights(*, home, request=None):
     """The highlights of the home page's banner, in the editors' order, with their images.
 
     Kept until content next changes (renditions resolved, links turned into URLs), so the
@@ -154,7 +154,7 @@ def home_highlights(home, request=None):
     return remember(f"home-highlights:{host}:{home.pk}", compute)
 
 
-def news_posts(index=None, topic=None, *, with_authors=False):
+def news_posts(*, index=None, topic=None, with_authors=False):
     """Live, public posts (of one index, or all), newest first, ready for a listing.
 
     Topics, thumbnail renditions (and authors if asked) are prefetched and the body is
@@ -189,7 +189,7 @@ class NewsListing:
     its posts and no image work while nothing changes."""
 
     def __init__(self, index, topic, request):
-        self._posts = news_posts(index, topic)
+        self._posts = news_posts(index=index, topic=topic)
         self._request = request
         topic_key = topic.pk if topic is not None else ""
         self._key = f"news-listing:{request.get_host()}:{index.pk}:{topic_key}"
@@ -227,7 +227,7 @@ def _card_image(image, alt):
     return {"url": rendition.url, "alt": alt, "width": rendition.width, "height": rendition.height}
 
 
-def latest_news(limit=3, request=None):
+def latest_news(*, limit=3, request=None):
     """The newest posts of all indexes, for the home page: title, URL, date and summary of
     each, kept until content next changes."""
 
@@ -248,27 +248,29 @@ def latest_news(limit=3, request=None):
     return remember(f"latest-news:{host}:{limit}", compute)
 
 
-def page_ancestors(page):
+def page_ancestors(*, page):
     """The page's ancestors below the root, fetched once per page object (breadcrumbs)."""
     if not hasattr(page, "_institute_ancestors"):
         page._institute_ancestors = list(page.get_ancestors().filter(depth__gt=1))
     return page._institute_ancestors
 
 
-def breadcrumb_trail(page, request=None):
+def breadcrumb_trail(*, page, request=None):
     """The page's ancestors below the home page as ``Item``s (title and URL), for the
     breadcrumb trail: one query when content has changed, none otherwise (cached)."""
 
     def compute():
         return [
-            Item(title=p.title, url=p.get_url(request)) for p in page_ancestors(page) if p.depth > 2
+            Item(title=p.title, url=p.get_url(request))
+            for p in page_ancestors(page=page)
+            if p.depth > 2
         ]
 
     host = request.get_host() if request is not None else ""
     return remember(f"breadcrumbs:{host}:{page.pk}", compute)
 
 
-def news_article_jsonld(post, request):
+def news_article_jsonld(*, post, request):
     """schema.org Article data for a post (rendered as application/ld+json, not executed)."""
     url = post.get_full_url(request)
     data = {
@@ -298,17 +300,17 @@ def topic_list():
     return remember("topics", lambda: list(Topic.objects.all()))
 
 
-def topic_by_slug(slug):
+def topic_by_slug(*, slug):
     """The topic with this slug, or ``None`` (from the cached topic list)."""
     return next((topic for topic in topic_list() if topic.slug == slug), None)
 
 
-def topic_pages(topic, limit=6):
+def topic_pages(*, topic, limit=6):
     pages = public(StandardPage.objects.live()).filter(topics=topic).order_by("title")[:limit]
     return [Item(title=p.title, url=p.url, summary=p.summary) for p in pages]
 
 
-def topic_news(topic, limit=6):
+def topic_news(*, topic, limit=6):
     """The newest posts on a topic, for its topic page."""
     posts = (
         public(NewsPage.objects.live())

@@ -26,7 +26,7 @@ class TopicSection:
     key: str
     title: str
     order: int
-    # items(topic, limit) -> a list of objects with ``title``, ``url`` and optional ``summary``
+    # items(*, topic, limit) -> a list of objects with ``title``, ``url`` and optional ``summary``
     # and ``meta`` (a short line such as a date). It must run a bounded number of queries.
     items: Callable
     more_url: Callable | None = None
@@ -74,9 +74,9 @@ def blocks(
     def compute():
         found = []
         for section in chosen:
-            items = list(section.items(topic, limit))
+            items = list(section.items(topic=topic, limit=limit))
             if items:
-                url = section.more_url(topic) if more and section.more_url else None
+                url = section.more_url(topic=topic) if more and section.more_url else None
                 found.append((section.key, items, url))
         return found
 
@@ -86,7 +86,7 @@ def blocks(
     return [TopicBlock(by_key[key], items, url) for key, items, url in cached if key in by_key]
 
 
-def _news_more_url(topic):
+def _news_more_url(*, topic):
     from .models import NewsIndexPage
 
     index = public(NewsIndexPage.objects.live()).filter(slug="news").first()

@@ -12,7 +12,6 @@ from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -23,6 +22,7 @@ from . import selectors
 from . import topics as topic_registry
 from .methods import safe_methods
 from .params import page_number
+from .querystrings import canonical_query, page_prefix
 
 SEARCH_PER_PAGE = 10
 _CONTROL_CHARACTERS = dict.fromkeys(range(32))
@@ -44,7 +44,7 @@ def topic_index(request):
 
 @require_GET
 def topic_detail(request, slug):
-    topic = selectors.topic_by_slug(slug)
+    topic = selectors.topic_by_slug(slug=slug)
     if topic is None:
         raise Http404("No such topic.")
     sections = topic_registry.blocks(topic, 6)
@@ -77,7 +77,7 @@ def search(request):
         "breadcrumbs": [{"title": "Search", "url": reverse("core:search")}],
         "meta_title": f"Search: {query}" if query else "Search",
         "meta_description": "Search the institute's pages, news, resources and topics.",
-        "canonical_url": reverse("core:search") + (f"?{urlencode({'q': query})}" if query else ""),
+        "canonical_url": reverse("core:search") + canonical_query({"q": query}, order=("q",)),
         "topics": selectors.topic_list()[:12] if not query else None,
     }
     if query:
@@ -87,7 +87,7 @@ def search(request):
             {
                 "page_obj": page_obj,
                 "results": page_obj.object_list,
-                "page_query": f"?{urlencode({'q': query})}&",
+                "page_query": page_prefix(canonical_query({"q": query}, order=("q",))),
             }
         )
     return render(request, "core/search.html", context)
@@ -139,7 +139,7 @@ STYLEGUIDE_COLOURS = [
 @login_required
 def styleguide(request):
     """Every component of templates/components/ with its variants, for staff who edit the site."""
-    if not is_staff_member(request.user):
+    if not is_staff_member(user=request.user):
         raise PermissionDenied
     paginator = Paginator(range(200), 10)
     return render(

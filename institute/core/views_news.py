@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from . import selectors
 from .feeds import NewsFeed
 from .params import page_number
+from .querystrings import canonical_query, page_prefix
 
 PER_PAGE = 10
 _SLUG = re.compile(r"[-a-zA-Z0-9_]+")
@@ -21,7 +22,7 @@ def _topic_filter(request):
     if not slug:
         return None, ""
     # Only a well-formed slug reaches the database (PostgreSQL refuses NUL characters).
-    topic = selectors.topic_by_slug(slug) if _SLUG.fullmatch(slug) else None
+    topic = selectors.topic_by_slug(slug=slug) if _SLUG.fullmatch(slug) else None
     return topic, ("" if topic else slug.translate(_CONTROL_CHARACTERS))
 
 
@@ -37,8 +38,8 @@ def news_listing(request, index):
     paginator = Paginator(selectors.NewsListing(index, topic, request), PER_PAGE)
     # get_page() turns junk into page 1 and too-high numbers into the last page.
     page_obj = paginator.get_page(page_number(request.GET))
-    query = f"?topic={topic.slug}" if topic else ""
-    page_query = f"{query}&" if query else "?"
+    query = canonical_query({"topic": topic.slug if topic else None}, order=("topic",))
+    page_query = page_prefix(query)
     canonical = index.get_url(request) + query
     if page_obj.number > 1:
         canonical += f"{page_query}page={page_obj.number}"
@@ -58,4 +59,6 @@ def news_feed(request, index):
     topic, unknown = _topic_filter(request)
     if unknown:
         raise Http404(f"There is no topic called “{unknown}”.")
-    return NewsFeed(index, selectors.news_posts(index, topic, with_authors=True), topic)(request)
+    return NewsFeed(
+        index, selectors.news_posts(index=index, topic=topic, with_authors=True), topic
+    )(request)

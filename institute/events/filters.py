@@ -6,9 +6,9 @@ one address that reproduces it.
 """
 
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlencode
 
 from institute.core.params import whole_number
+from institute.core.querystrings import canonical_query
 from institute.people.models import Region
 
 from .choices import Format, When
@@ -16,6 +16,7 @@ from .choices import Format, When
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 10_000
 QUERY_ORDER = ("region", "format", "topic", "when", "q", "page")
+QUERY_DEFAULTS = {"when": When.UPCOMING, "page": 1}
 
 
 @dataclass(frozen=True)
@@ -40,28 +41,10 @@ class CalendarFilters:
         parts = [p for p in (self.kind, self.sub_kind) if p]
         return base + "".join(f"{p}/" for p in parts)
 
-    def query(self, *, page=None) -> dict:
-        values = {
-            "region": self.region,
-            "format": self.format,
-            "topic": self.topic,
-            "when": self.when if self.when != When.UPCOMING else None,
-            "q": self.q or None,
-            "page": page if page is not None else (self.page if self.page > 1 else None),
-        }
-        if values["page"] == 1:
-            values["page"] = None
-        return {key: values[key] for key in QUERY_ORDER if values[key] is not None}
-
     def canonical_query(self, **overrides) -> str:
-        query = self.query(page=overrides.pop("page", None))
-        for key, value in overrides.items():
-            if value is None:
-                query.pop(key, None)
-            else:
-                query[key] = value
-        ordered = {key: query[key] for key in QUERY_ORDER if key in query}
-        return f"?{urlencode(ordered)}" if ordered else ""
+        """The filters' query string (``core/querystrings.py``), with ``overrides``."""
+        values = {name: getattr(self, name) for name in QUERY_ORDER}
+        return canonical_query({**values, **overrides}, order=QUERY_ORDER, defaults=QUERY_DEFAULTS)
 
 
 def _clean_text(value: str) -> str:

@@ -4,17 +4,20 @@ models whose writes are content for the page cache."""
 from django.utils import timezone
 
 from institute.core.cache import content_models
+from institute.core.querystrings import canonical_query
 from institute.core.selectors import Item
 from institute.core.topics import TopicSection, register
 from institute.people.privacy import PersonalData, published_credits
 from institute.people.privacy import register as register_personal_data
 
+from .filters import QUERY_ORDER
 
-def _topic_items(topic, limit=6):
+
+def _topic_items(*, topic, limit=6):
     from .selectors import upcoming_for_topic
 
     items = []
-    for occurrence in upcoming_for_topic(topic, limit):
+    for occurrence in upcoming_for_topic(topic=topic, limit=limit):
         start = timezone.localtime(occurrence.start)
         items.append(
             Item(
@@ -27,11 +30,13 @@ def _topic_items(topic, limit=6):
     return items
 
 
-def _topic_more(topic):
-    from .models import CalendarPage
+def _topic_more(*, topic):
+    from .selectors import calendar_page
 
-    calendar = CalendarPage.objects.live().first()
-    return f"{calendar.url}?topic={topic.slug}" if calendar else None
+    calendar = calendar_page()
+    if calendar is None:
+        return None
+    return calendar.url + canonical_query({"topic": topic.slug}, order=QUERY_ORDER)
 
 
 def _export(user):

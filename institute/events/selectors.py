@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from .choices import When
 from .filters import CalendarFilters
-from .models import Booking, Occurrence
+from .models import Booking, CalendarPage, Occurrence
 
 
 def _confirmed_count():
@@ -34,7 +34,12 @@ def live_occurrences():
     return Occurrence.objects.filter(item__live=True)
 
 
-def apply_filters(queryset, filters: CalendarFilters, *, now=None, by_time=True):
+def calendar_page():
+    """The live calendar page (the site has one), or None."""
+    return CalendarPage.objects.live().first()
+
+
+def apply_filters(*, queryset, filters: CalendarFilters, now=None, by_time=True):
     now = now or timezone.now()
     conditions = Q()
     if filters.kind:
@@ -80,12 +85,12 @@ def _earliest_upcoming_start(now):
     )
 
 
-def calendar_occurrences(filters: CalendarFilters, *, now=None):
+def calendar_occurrences(*, filters: CalendarFilters, now=None):
     """The listing: soonest first when upcoming, latest first when past, each occurrence with
     its item (what a feed shows)."""
     ordering = ("-start", "-pk") if filters.when == When.PAST else ("start", "pk")
     return (
-        apply_filters(live_occurrences(), filters, now=now)
+        apply_filters(queryset=live_occurrences(), filters=filters, now=now)
         .select_related("item")
         .order_by(*ordering)
     )
@@ -94,29 +99,29 @@ def calendar_occurrences(filters: CalendarFilters, *, now=None):
 FEED_PAST = dt.timedelta(days=365)
 
 
-def feed_occurrences(filters: CalendarFilters, *, limit: int, now=None) -> list:
+def feed_occurrences(*, filters: CalendarFilters, limit: int, now=None) -> list:
     """What a subscribed calendar holds: the view's occurrences still to come (up to
     ``limit``, soonest first) and those that ended in the last twelve months (up to ``limit``,
     latest first), so an event stays in people's calendars once it is over (docs/events.md).
     A view of past items gives the last twelve months only."""
     now = now or timezone.now()
     recent = Q(end__gte=now - FEED_PAST)
-    past = calendar_occurrences(replace(filters, when=When.PAST), now=now).filter(recent)
+    past = calendar_occurrences(filters=replace(filters, when=When.PAST), now=now).filter(recent)
     if filters.when == When.PAST:
         return list(past[:limit])
-    return [*calendar_occurrences(filters, now=now)[:limit], *past[:limit]]
+    return [*calendar_occurrences(filters=filters, now=now)[:limit], *past[:limit]]
 
 
-def calendar_ids(filters: CalendarFilters, *, now=None):
+def calendar_ids(*, filters: CalendarFilters, now=None):
     """The listing's occurrence ids in order: what a page of it is cut from.
 
     Only the id is carried through the filtering and the sort, so a search matching
     thousands of occurrences sorts thousands of ids, not thousands of whole pages, and the
     places taken are counted for the page shown alone (``with_places``)."""
-    return calendar_occurrences(filters, now=now).values_list("pk", flat=True)
+    return calendar_occurrences(filters=filters, now=now).values_list("pk", flat=True)
 
 
-def with_places(ids) -> list:
+def with_places(*, ids) -> list:
     """The occurrences ``ids`` in that order, each with its item and confirmed places."""
     found = (
         Occurrence.objects.filter(pk__in=ids)
@@ -134,7 +139,7 @@ NARROW = ("sub_kind", "region", "format")
 
 def _grouped(filters, field, now):
     rows = (
-        apply_filters(live_occurrences(), filters, now=now)
+        apply_filters(queryset=live_occurrences(), filters=filters, now=now)
         .order_by()
         .values(field)
         .annotate(n=Count("pk"))
@@ -147,7 +152,7 @@ def _summed(filters, now):
     search, topic and time, counted by all four together (a few hundred groups at most),
     each facet summed here from the groups that match every chosen filter but its own."""
     rows = (
-        apply_filters(live_occurrences(), filters.without(*FACETS), now=now)
+        apply_filters(queryset=live_occurrences(), filters=filters.without(*FACETS), now=now)
         .order_by()
         .values(*(f"item__{name}" for name in FACETS))
         .annotate(n=Count("pk"))
@@ -177,7 +182,7 @@ def _summed(filters, now):
 def _by_time(filters, field, now):
     """Occurrences by ``field``, each group's count on both sides of the time filter."""
     rows = (
-        apply_filters(live_occurrences(), filters, now=now, by_time=False)
+        apply_filters(queryset=live_occurrences(), filters=filters, now=now, by_time=False)
         .order_by()
         .values(field)
         .annotate(
@@ -191,7 +196,7 @@ def _side(grouped, when):
     return {value: sides[when] for value, sides in grouped.items() if sides[when]}
 
 
-def facet_counts(filters: CalendarFilters, *, now=None) -> dict:
+def facet_counts(*, filters: CalendarFilters, now=None) -> dict:
     """For every filter, how many occurrences each of its options would give, the other
     filters staying as they are.
 
@@ -230,7 +235,7 @@ def facet_counts(filters: CalendarFilters, *, now=None) -> dict:
     else:
         counts = _summed(filters, now)
         counts["when"] = apply_filters(
-            live_occurrences(), filters, now=now, by_time=False
+            queryset=live_occurrences(), filters=filters, now=now, by_time=False
         ).aggregate(
             upcoming=Count("pk", filter=Q(end__gte=now)), past=Count("pk", filter=Q(end__lt=now))
         )
@@ -238,7 +243,7 @@ def facet_counts(filters: CalendarFilters, *, now=None) -> dict:
     return counts
 
 
-def upcoming_for_topic(topic, limit=6, *, now=None):
+def upcoming_for_topic(*, topic, limit=6, now=None):
     """The next occurrences of items on a topic (for the topic page)."""
     now = now or timezone.now()
     return list(
@@ -335,7 +340,7 @@ def bookings_for(user, occurrence_ids) -> dict:
     return {b.occurrence_id: b for b in bookings}
 
 
-def member_bookings(user, *, now=None):
+def member_bookings(*, user, now=None):
     """A member's live bookings: (upcoming soonest first, past latest first)."""
     now = now or timezone.now()
     bookings = (
@@ -348,7 +353,7 @@ def member_bookings(user, *, now=None):
     return list(upcoming), list(past)
 
 
-def attendees(occurrence):
+def attendees(*, occurrence):
     """Everyone booked or waiting at an occurrence, in booking order."""
     return list(
         occurrence.bookings.exclude(status=Booking.Status.CANCELLED)

@@ -92,7 +92,7 @@ def booking_create(*, occurrence: Occurrence, user) -> Booking:
     if current is not None:
         return current
     allocation = (
-        Booking.Allocation.PARTNER if is_partner_contact(user) else Booking.Allocation.MEMBER
+        Booking.Allocation.PARTNER if is_partner_contact(user=user) else Booking.Allocation.MEMBER
     )
     now = timezone.now()
     confirmed = _has_place(occurrence, allocation)

@@ -7,7 +7,7 @@ from . import privacy
 from .models import Consent, ErasureRecord, Organisation, OrganisationRole, User
 
 
-def is_staff_member(user) -> bool:
+def is_staff_member(*, user) -> bool:
     """Whether ``user`` works for the society: a *Staff editor* or *Staff admin* (the groups
     that open the Wagtail admin), or a superuser. Roles decide, not the ``is_staff`` flag
     (see the authorisation matrix in ``docs/people.md``)."""
@@ -18,7 +18,7 @@ def is_staff_member(user) -> bool:
     )
 
 
-def coordinated_organisations(user):
+def coordinated_organisations(*, user):
     """Organisations this user coordinates (staff coordinate none by this rule alone)."""
     if not user.is_authenticated:
         return Organisation.objects.none()
@@ -27,7 +27,7 @@ def coordinated_organisations(user):
     ).distinct()
 
 
-def is_coordinator(user, organisation) -> bool:
+def is_coordinator(*, user, organisation) -> bool:
     return (
         user.is_authenticated
         and OrganisationRole.objects.filter(
@@ -36,7 +36,7 @@ def is_coordinator(user, organisation) -> bool:
     )
 
 
-def is_partner_contact(user, organisation=None) -> bool:
+def is_partner_contact(*, user, organisation=None) -> bool:
     if not user.is_authenticated:
         return False
     roles = OrganisationRole.objects.filter(user=user, role=OrganisationRole.Role.PARTNER_CONTACT)
@@ -45,7 +45,7 @@ def is_partner_contact(user, organisation=None) -> bool:
     return roles.exists()
 
 
-def current_consents(user) -> dict:
+def current_consents(*, user) -> dict:
     """The person's latest consent record per purpose (None where never given)."""
     latest = {}
     for consent in Consent.objects.filter(user=user).order_by("purpose", "-recorded_at", "-id"):
@@ -53,13 +53,13 @@ def current_consents(user) -> dict:
     return {purpose: latest.get(purpose) for purpose in Consent.Purpose.values}
 
 
-def has_consent(user, purpose) -> bool:
+def has_consent(*, user, purpose) -> bool:
     """Whether the person currently consents to this kind of communication."""
     latest = Consent.objects.filter(user=user, purpose=purpose).first()
     return bool(latest and latest.given)
 
 
-def users_with_consent(purpose):
+def users_with_consent(*, purpose):
     """Active people whose latest decision for ``purpose`` is a consent given (one query)."""
     latest_given = (
         Consent.objects.filter(user=OuterRef("pk"), purpose=purpose)
@@ -78,7 +78,7 @@ def organisation_choices():
     return Organisation.objects.only("id", "name").order_by("name")
 
 
-def personal_data_export(user) -> dict:
+def personal_data_export(*, user) -> dict:
     """Everything held about a person, section by section, as JSON-serialisable data."""
     return {
         "format": "institute-personal-data/1",
@@ -95,7 +95,7 @@ def erasure_history():
     return ErasureRecord.objects.all()
 
 
-def organisation_roles_of(user):
+def organisation_roles_of(*, user):
     """The person's standing roles at organisations, with the organisation (one query)."""
     return OrganisationRole.objects.filter(user=user).select_related("organisation")
 

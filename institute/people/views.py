@@ -7,6 +7,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -18,7 +19,7 @@ from . import roles, selectors, services
 from .forms import EraseAccountForm, ProfileForm
 from .models import Consent
 
-ACCOUNT_CRUMB = {"title": "Your account", "url": "/account/"}
+ACCOUNT_CRUMB = {"title": "Your account", "url": reverse_lazy("people:profile")}
 
 
 def _page(title, *crumbs):
@@ -37,9 +38,9 @@ def profile(request):
         "profile_user": user,
         "consents": [
             {"label": Consent.Purpose(purpose).label, "consent": consent}
-            for purpose, consent in selectors.current_consents(user).items()
+            for purpose, consent in selectors.current_consents(user=user).items()
         ],
-        "organisation_roles": selectors.organisation_roles_of(user),
+        "organisation_roles": selectors.organisation_roles_of(user=user),
         # Coordinator and partner-contact groups are shown with their organisations instead.
         "role_names": sorted(
             user.groups.exclude(name__in=roles.ORGANISATION_ROLE_GROUPS.values()).values_list(
@@ -73,7 +74,9 @@ def profile_edit(request):
             messages.success(request, "Your profile has been saved.")
             return redirect("people:profile")
     else:
-        form = ProfileForm(initial=ProfileForm.initial_for(user, selectors.current_consents(user)))
+        form = ProfileForm(
+            initial=ProfileForm.initial_for(user, selectors.current_consents(user=user))
+        )
     crumb = {"title": "Edit your profile", "url": request.path}
     return render(
         request, "people/profile_edit.html", {"form": form, **_page(crumb["title"], crumb)}
@@ -85,7 +88,7 @@ def profile_edit(request):
 @require_GET
 def data_export(request):
     """Everything held about the signed-in person, as a JSON download."""
-    data = selectors.personal_data_export(request.user)
+    data = selectors.personal_data_export(user=request.user)
     response = HttpResponse(
         json.dumps(data, indent=2, ensure_ascii=False, default=str),
         content_type="application/json; charset=utf-8",

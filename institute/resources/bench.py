@@ -64,7 +64,7 @@ def _search_latency(ctx, hub, volume):
         timings = []
         for _ in range(ROUNDS):
             started = time.perf_counter()
-            results = hub_results(hub, query=query, sort="relevance")
+            results = hub_results(hub=hub, query=query, sort="relevance")
             list(results.page.object_list)
             timings.append((time.perf_counter() - started) * 1000)
         per_query.append(statistics.median(timings))

@@ -16,8 +16,8 @@ from institute.core.feeds import StableAtom1Feed, entry_id, last_changed
 
 from .forms import HubFilterForm
 from .models import ResourceType
-from .selectors import hub_results, series_episodes
-from .views import canonical_query
+from .selectors import series_episodes
+from .views import hub_query, view_results
 
 FEED_ITEMS = 50
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -36,22 +36,12 @@ def hub_atom_feed(request, hub, type_slug):
             f"This feed cannot be made: {messages}", content_type="text/plain"
         )
     data = form.cleaned_data
-    results = hub_results(
-        hub,
-        type_slug=type_slug,
-        topic=data["topic"],
-        collection=data["collection"],
-        year=data["year"],
-        query=data["q"],
-        sort=data["sort"],
-        per_page=FEED_ITEMS,
-    )
+    results = view_results(hub, type_slug, data, per_page=FEED_ITEMS)
     # The view's canonical address (known parameters in a fixed order, defaults and tracking
     # parameters left out, from BASE_URL) is the feed's link and id, so the same view always
     # has the same feed, whatever the order of its parameters or the request's host.
     view_path = hub.url + (f"{type_slug}/" if type_slug else "")
-    query = canonical_query(data, drop=("page",))
-    suffix = f"?{query}" if query else ""
+    suffix = hub_query(data)
     view_url = absolute_url(view_path + suffix)
     feed = StableAtom1Feed(
         title=_feed_title(hub, type_slug, data),
@@ -136,7 +126,7 @@ def podcast_rss_feed(request, series):
         owner_name=series.owner_name,
         owner_email=series.owner_email,
     )
-    for episode in series_episodes(series):
+    for episode in series_episodes(series=series):
         # The enclosure is the uploaded file as served with byte ranges, its length and type
         # measured from the file; an episode whose audio is not chosen yet has none.
         enclosures = (

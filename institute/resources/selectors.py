@@ -36,11 +36,11 @@ MEMBER_GROUP = roles.MEMBER
 FACETS = ("type", "topic", "collection", "year")
 
 
-def can_read_members_content(user) -> bool:
+def can_read_members_content(*, user) -> bool:
     """Whether ``user`` may read members-only bodies: members (group) and staff, no one else."""
     if not getattr(user, "is_authenticated", False):
         return False
-    if is_staff_member(user):
+    if is_staff_member(user=user):
         return True
     return user.groups.filter(name=MEMBER_GROUP).exists()
 
@@ -64,7 +64,7 @@ class HubResults:
     page: object  # a Paginator page of ResourcePage
     total: int
     facets: dict = field(default_factory=dict)  # facet name -> [FacetOption]
-    snippets: dict = field(default_factory=dict)  # resource pk -> safe HTML snippet
+    snippets: dict = field(default_factory=dict)  # resource pk -> the search snippet's fragments
 
 
 def _facet_filters(*, type_slug, topic, collection, year):
@@ -88,8 +88,8 @@ def _apply(queryset, filters, without=None):
 
 
 def hub_results(
-    hub,
     *,
+    hub,
     type_slug=None,
     topic=None,
     collection=None,
@@ -310,7 +310,7 @@ def _facets(base, filters, *, type_slug, topic, collection, year):
     }
 
 
-def related_by_topic(resource, limit=3):
+def related_by_topic(*, resource, limit=3):
     """Other live resources sharing a topic with ``resource``, newest first, as ``Item``s.
 
     Cached until content next changes: the same for every visitor, and read on every view of
@@ -334,7 +334,7 @@ def related_by_topic(resource, limit=3):
     return remember(f"resources:related:{resource.pk}:{limit}", compute)
 
 
-def related_elsewhere(resource, limit=3):
+def related_elsewhere(*, resource, limit=3):
     """Events, programmes and more from the other rooms on the resource's first topic.
 
     Uses the roof's topic sections, so this room needs no knowledge of the others' models.
@@ -345,7 +345,7 @@ def related_elsewhere(resource, limit=3):
     return topic_registry.blocks(topics[0], limit, exclude=("resources", "pages"), more=False)
 
 
-def collection_items(collection):
+def collection_items(*, collection):
     """The live resources of a collection, in the editor's order."""
     return list(
         CollectionItem.objects.filter(collection=collection, resource__live=True)
@@ -354,7 +354,7 @@ def collection_items(collection):
     )
 
 
-def series_episodes(series):
+def series_episodes(*, series):
     """Live episodes of a podcast series, newest first."""
     return list(
         PodcastEpisodePage.objects.live()
@@ -364,7 +364,7 @@ def series_episodes(series):
     )
 
 
-def topic_items(topic, limit=6):
+def topic_items(*, topic, limit=6):
     """What the hub shows on a topic page: its newest resources on the topic."""
     resources = (
         published_resources()
@@ -389,11 +389,11 @@ def hub_page():
     return ResourceHubPage.objects.live().first()
 
 
-def topic_more_url(topic):
+def topic_more_url(*, topic):
     hub = hub_page()
     return f"{hub.url}?topic={topic.slug}" if hub else None
 
 
-def public_teaser_text(resource) -> str:
+def public_teaser_text(*, resource) -> str:
     """The text anyone may read: summary and public body, never the members' body."""
     return f"{html_text(resource.summary)} {stream_text(resource.body)}".strip()

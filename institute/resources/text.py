@@ -1,10 +1,10 @@
-"""Plain text from publication bodies, and safe search snippets with the matched words marked."""
+"""Plain text from publication bodies, and search snippets with the matched words marked."""
 
 import re
 from html import unescape
+from typing import NamedTuple
 
-from django.utils.html import escape, strip_tags
-from django.utils.safestring import mark_safe
+from django.utils.html import strip_tags
 
 from institute.core.search import clean_query
 
@@ -68,30 +68,37 @@ def query_terms(query: str) -> list[str]:
     return sorted(words, key=len, reverse=True)[:MAX_TERMS]
 
 
-def highlight(text: str, query: str, length: int = SNIPPET_CHARS):
-    """A snippet of ``text`` around the first matched word, escaped, with matches in <mark>.
+class Fragment(NamedTuple):
+    """A piece of a search snippet: plain text, or a word the query matched (``marked``)."""
+
+    text: str
+    marked: bool = False
+
+
+def highlight(text: str, query: str, length: int = SNIPPET_CHARS) -> list[Fragment]:
+    """A snippet of ``text`` around the first matched word, in fragments: the matched words
+    marked, for ``resources/includes/snippet.html`` to show (and escape) in a template.
 
     Words match by prefix so that stemmed search hits ("recruit" → "recruitment") are marked.
-    The text is escaped before marking, so nothing from it can become markup.
     """
     text = text or ""
     terms = query_terms(query)
     if not terms:
-        return escape(_shorten(text, 0, length))
+        return [Fragment(_shorten(text, 0, length))] if text else []
     pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\w*", re.IGNORECASE)
     first = pattern.search(text)
     start = 0
     if first and first.start() > length // 3:
         start = text.rfind(" ", 0, first.start() - length // 3) + 1
     window = _shorten(text, start, length)
-    pieces = []
+    fragments = []
     cursor = 0
     for match in pattern.finditer(window):
-        pieces.append(escape(window[cursor : match.start()]))
-        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
+        fragments.append(Fragment(window[cursor : match.start()]))
+        fragments.append(Fragment(match.group(0), marked=True))
         cursor = match.end()
-    pieces.append(escape(window[cursor:]))
-    return mark_safe("".join(pieces))  # noqa: S308 — every piece above is escaped
+    fragments.append(Fragment(window[cursor:]))
+    return [fragment for fragment in fragments if fragment.text]
 
 
 def _shorten(text: str, start: int, length: int) -> str:

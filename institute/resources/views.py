@@ -1,10 +1,10 @@
 """The hub's listing view, served by ``ResourceHubPage`` routes (type in the path, the rest
 as query parameters)."""
 
-from urllib.parse import urlencode
-
 from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
+
+from institute.core.querystrings import canonical_query, page_prefix
 
 from .forms import HubFilterForm
 from .models import ResourceType
@@ -14,20 +14,26 @@ from .selectors import hub_results
 CANONICAL_ORDER = ("topic", "collection", "year", "q", "sort", "page")
 
 
-def canonical_query(cleaned, *, page=None, drop=()):
-    """The query string of a view: known parameters, fixed order, defaults left out."""
-    params = []
-    for name in CANONICAL_ORDER:
-        if name in drop:
-            continue
-        value = page if name == "page" else cleaned.get(name)
-        if name == "sort" and value == ("relevance" if cleaned.get("q") else "date"):
-            continue
-        if name == "page" and (not value or value == 1):
-            continue
-        if value not in (None, ""):
-            params.append((name, value))
-    return urlencode(params)
+def hub_query(cleaned, *, page=None) -> str:
+    """The query string of a hub view (``core/querystrings.py``): its filters, and ``page``
+    when given; the sort left out where it is the default for the view."""
+    defaults = {"sort": "relevance" if cleaned.get("q") else "date", "page": 1}
+    values = {**cleaned, "page": page}
+    return canonical_query(values, order=CANONICAL_ORDER, defaults=defaults)
+
+
+def view_results(hub, type_slug, data, **paging):
+    """The results of a hub view from its checked filters (for the listing and its feed)."""
+    return hub_results(
+        hub=hub,
+        type_slug=type_slug,
+        topic=data["topic"],
+        collection=data["collection"],
+        year=data["year"],
+        query=data["q"],
+        sort=data["sort"],
+        **paging,
+    )
 
 
 def hub_listing(request, hub, type_slug):
@@ -50,26 +56,19 @@ def hub_listing(request, hub, type_slug):
         context["errors"] = [e for errors in form.errors.values() for e in errors]
         return TemplateResponse(request, hub.template, context, status=400)
     data = form.cleaned_data
-    results = hub_results(
-        hub,
-        type_slug=type_slug,
-        topic=data["topic"],
-        collection=data["collection"],
-        year=data["year"],
-        query=data["q"],
-        sort=data["sort"],
-        page_number=data["page"] or 1,
-        per_page=hub.per_page,
+    results = view_results(
+        hub, type_slug, data, page_number=data["page"] or 1, per_page=hub.per_page
     )
-    query = canonical_query(data, page=results.page.number)
-    keep = canonical_query(data, drop=("page",))
+    keep = hub_query(data)
     context.update(
         {
             "results": results,
             "data": data,
-            "canonical_url": request.build_absolute_uri(base_path + (f"?{query}" if query else "")),
-            "keep_query": keep,
-            "feed_url": base_path + "feed/" + (f"?{keep}" if keep else ""),
+            "canonical_url": request.build_absolute_uri(
+                base_path + hub_query(data, page=results.page.number)
+            ),
+            "page_query": page_prefix(keep),
+            "feed_url": base_path + "feed/" + keep,
             "facet_links": _facet_links(data, type_slug, hub.url, results),
             "filtered": bool(type_slug or data["topic"] or data["collection"] or data["year"]),
         }
@@ -87,11 +86,10 @@ def _facet_links(data, type_slug, hub_url, results):
         for option in options:
             if name == "type":
                 path = hub_url if option.selected else f"{hub_url}{option.value}/"
-                query = canonical_query(data, drop=("page",))
+                query = hub_query(data)
             else:
                 path = hub_url + (f"{type_slug}/" if type_slug else "")
-                changed = dict(data, **{name: None if option.selected else option.value})
-                query = canonical_query(changed, drop=("page",))
-            rows.append({"option": option, "url": path + (f"?{query}" if query else "")})
+                query = hub_query({**data, name: None if option.selected else option.value})
+            rows.append({"option": option, "url": path + query})
         links[name] = rows
     return links

@@ -6,8 +6,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.core import mail
 
-from institute.people.tests.factories import PASSWORD, UserFactory
 from tests.browser.fixtures import assert_accessible, sign_in
+from tests.factories.people import PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

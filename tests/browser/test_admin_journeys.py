@@ -16,7 +16,6 @@ from django.utils import timezone
 from wagtail.models import Collection
 
 from institute.core.models import MenuItem, SiteChrome
-from institute.events.demo_helpers import add_item, ensure_calendar
 from institute.events.models import CalendarItemPage
 from institute.events.services import booking_create
 from institute.people import roles
@@ -24,6 +23,7 @@ from institute.people.models import Organisation, OrganisationRole, User
 from institute.people.services import roles_sync
 from institute.resources.models import ResourceHubPage, ResourcePage
 from tests.browser.fixtures import assert_accessible, sign_in_as
+from tests.factories.events import add_item, ensure_calendar
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

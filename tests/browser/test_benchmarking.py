@@ -7,14 +7,9 @@ from institute.benchmarking.definitions import normalise
 from institute.benchmarking.models import Cycle, Response
 from institute.benchmarking.results import compute_results
 from institute.benchmarking.services import module_load
-from institute.benchmarking.tests.conftest import (
-    SMALL_MODULE,
-    add_responses,
-    make_coordinator,
-    make_cycle,
-    make_organisation,
-)
 from tests.browser.fixtures import assert_accessible
+from tests.factories.benchmarking import SMALL_MODULE, add_responses, make_cycle
+from tests.factories.people import make_coordinator, make_organisation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -14,9 +14,10 @@ from django.utils import timezone
 from institute.benchmarking.definitions import normalise
 from institute.benchmarking.models import Answer, Cycle, HistoryImport, Result
 from institute.benchmarking.services import module_load
-from institute.benchmarking.tests.conftest import add_responses, make_cycle, make_organisation
 from tests.browser.fixtures import assert_accessible
 from tests.browser.test_benchmarking import SMALL_MODULE
+from tests.factories.benchmarking import add_responses, make_cycle
+from tests.factories.people import make_organisation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

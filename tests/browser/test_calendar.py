@@ -6,10 +6,10 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from institute.events.demo_helpers import add_item, ensure_calendar
 from institute.events.models import Booking
 from institute.people.models import User
 from tests.browser.fixtures import assert_accessible
+from tests.factories.events import add_item, ensure_calendar
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

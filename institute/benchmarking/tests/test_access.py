@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from institute.benchmarking.access import sample
 from institute.benchmarking.models import Action, Participant
+from tests.factories.people import make_coordinator, make_organisation, make_user
 
-from .conftest import make_coordinator, make_organisation, make_user
 from .test_report_pdf import UNAVAILABLE
 
 pytestmark = pytest.mark.django_db

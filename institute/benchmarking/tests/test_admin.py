@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from institute.benchmarking.models import Answer, Cycle, HistoryImport, Response, Result
-
-from .conftest import add_responses, make_coordinator, make_cycle, make_organisation, make_user
+from tests.factories.benchmarking import add_responses, make_cycle
+from tests.factories.people import make_coordinator, make_organisation, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def _change_url(cycle, change):
 
 def test_admin_lists_cycles_with_a_link_to_their_page(staff_client, module_version):
     cycle = make_cycle(module_version, year=2019)
-    response = staff_client.get("/admin/benchmarking/cycles/")
+    response = staff_client.get(reverse("benchmarking_cycles:index"))
     assert response.status_code == 200
     assert _cycle_url(cycle).encode() in response.content
 

@@ -8,8 +8,8 @@ from institute.benchmarking import bulk
 from institute.benchmarking.definitions import normalise
 from institute.benchmarking.models import Answer
 from institute.benchmarking.services import module_load
-
-from .conftest import SMALL_MODULE, add_responses, make_cycle, make_organisation
+from tests.factories.benchmarking import SMALL_MODULE, add_responses, make_cycle
+from tests.factories.people import make_organisation
 
 pytestmark = pytest.mark.django_db
 

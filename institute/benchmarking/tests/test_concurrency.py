@@ -26,8 +26,8 @@ from django.test import Client
 from institute.benchmarking import bulk
 from institute.benchmarking.forms import field_name
 from institute.benchmarking.models import Answer, Response
-
-from .conftest import make_cycle, make_organisation
+from tests.factories.benchmarking import make_cycle
+from tests.factories.people import make_organisation
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

@@ -15,8 +15,8 @@ from django.db import connection
 from institute.benchmarking import bulk, services
 from institute.benchmarking.models import Cycle, Result
 from institute.benchmarking.services import CycleStateError, cycle_close, response_submit
-
-from .conftest import make_cycle, make_organisation
+from tests.factories.benchmarking import make_cycle
+from tests.factories.people import make_organisation
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -91,8 +91,7 @@ def test_without_the_lock_two_closes_both_go_through(module_version, monkeypatch
     def unlocked(cycle, change):
         locked = Cycle.objects.get(pk=cycle.pk)  # read without the lock
         time.sleep(0.3)
-        allowed, _ = services.TRANSITIONS[change]
-        if locked.status not in allowed:
+        if locked.status not in services.TRANSITIONS[change].allowed:
             raise CycleStateError(change)
         return locked
 

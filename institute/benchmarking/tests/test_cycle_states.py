@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from institute.benchmarking.models import Cycle, Result
+from institute.benchmarking.models import Cycle, Result, SurveyLink
 from institute.benchmarking.services import (
     CycleStateError,
     cycle_close,
@@ -13,8 +13,8 @@ from institute.benchmarking.services import (
     cycle_results_recompute,
     participant_add,
 )
-
-from .conftest import add_responses, make_cycle, make_organisation
+from tests.factories.benchmarking import add_responses, make_cycle
+from tests.factories.people import make_organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +84,24 @@ def test_links_are_issued_to_participants_added_after_opening(module_version):
     participant.links.all().delete()
     assert cycle_links_issue(cycle=cycle) == 1
     assert participant.links.count() == 1
+
+
+def test_issuing_links_costs_the_same_queries_for_many_participants(
+    module_version, django_assert_num_queries
+):
+    cycle = make_cycle(
+        module_version,
+        year=2024,
+        organisations=[make_organisation(f"Council {n}") for n in range(8)],
+        status="draft",
+    )
+    SurveyLink.objects.filter(participant__cycle=cycle).delete()
+    # The savepoint, the lock, the links held, the module versions, the participants, one
+    # insert, the release.
+    with django_assert_num_queries(7):
+        issued = cycle_links_issue(cycle=cycle)
+    assert issued == 8
+    assert all(p.links.count() == 1 for p in cycle.participants.all())
 
 
 @pytest.mark.parametrize("status", ["closed", "published"])

@@ -16,7 +16,7 @@ def _seed():
 
 def test_demo_2023_reproduces_the_year_in_review(db):
     _seed()
-    summary = selectors.cycle_summary(Cycle.objects.get(year=2023))
+    summary = selectors.cycle_summary(cycle=Cycle.objects.get(year=2023))
     shares = {
         key: round(Result.objects.get(cycle__year=2023, key=key, scope="sector").share * 100)
         for key in ("internet-solutions", "training-suspicious-links")

@@ -5,8 +5,7 @@ from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
 from institute.benchmarking.models import Answer, Cycle, Response, Result
-
-from .conftest import make_organisation
+from tests.factories.people import make_organisation
 
 pytestmark = pytest.mark.django_db
 

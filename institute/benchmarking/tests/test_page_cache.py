@@ -7,8 +7,8 @@ import pytest
 
 from institute.benchmarking.services import action_create, action_update, response_submit
 from institute.core import cache as page_cache
-
-from .conftest import make_cycle, make_organisation, make_user
+from tests.factories.benchmarking import make_cycle
+from tests.factories.people import make_organisation, make_user
 
 pytestmark = pytest.mark.django_db
 

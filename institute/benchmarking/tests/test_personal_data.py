@@ -11,8 +11,8 @@ from institute.benchmarking.services import action_create, response_submit
 from institute.people import privacy
 from institute.people.selectors import personal_data_export
 from institute.people.services import account_erase
-
-from .conftest import make_cycle, make_organisation, make_user
+from tests.factories.benchmarking import make_cycle
+from tests.factories.people import make_organisation, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,7 @@ def _written_answer(organisation, text):
 
 
 def _section(user):
-    return personal_data_export(user)["sections"]["benchmarking"]["data"]
+    return personal_data_export(user=user)["sections"]["benchmarking"]["data"]
 
 
 def test_erasure_removes_the_name_from_an_actions_owner_and_notes(norfolk, jane):

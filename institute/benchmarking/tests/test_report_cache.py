@@ -12,8 +12,9 @@ from institute.benchmarking.models import Response
 from institute.benchmarking.results import compute_results
 from institute.people import roles
 from institute.people.services import roles_sync
+from tests.factories.benchmarking import add_responses
+from tests.factories.people import make_coordinator, make_user
 
-from .conftest import add_responses, make_coordinator, make_user
 from .test_reports import _url
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,7 @@ from pypdf import PdfReader
 
 from institute.benchmarking import pdf
 from institute.benchmarking.models import Action
-
-from .conftest import make_coordinator
+from tests.factories.people import make_coordinator
 
 pytestmark = pytest.mark.django_db
 
@@ -140,8 +139,7 @@ def test_report_summary_shows_the_action_plans_status(client, reports):
 def test_report_shows_recent_years_with_every_year_one_click_away(client, reports, module_version):
     from institute.benchmarking.models import Cycle
     from institute.benchmarking.results import compute_results
-
-    from .conftest import add_responses, make_cycle
+    from tests.factories.benchmarking import add_responses, make_cycle
 
     orgs, _ = reports
     for year in (2019, 2020, 2021):

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 
 from institute.benchmarking.models import Action, Cycle
 from institute.benchmarking.results import compute_results
-
-from .conftest import add_responses, make_coordinator, make_cycle, make_organisation
+from tests.factories.benchmarking import add_responses, make_cycle
+from tests.factories.people import make_coordinator, make_organisation
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from scipy.stats import binomtest
 from institute.benchmarking.models import Cycle, Result
 from institute.benchmarking.results import compute_results, wilson_interval
 from institute.people.models import Organisation
-
-from .conftest import add_responses, make_cycle, make_organisation
+from tests.factories.benchmarking import add_responses, make_cycle
+from tests.factories.people import make_organisation
 
 INTERNET = {
     "C1": [5, 5, 5, 4, 4, 4, 3, 2, 1, 1],  # n 10, total 34, favourable 6

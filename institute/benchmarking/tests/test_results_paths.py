@@ -12,8 +12,8 @@ from institute.benchmarking import bulk, demo, results
 from institute.benchmarking.models import Answer, Cycle, Participant, Result
 from institute.benchmarking.services import participant_add
 from institute.people.models import Organisation
-
-from .conftest import add_responses, make_cycle, make_organisation
+from tests.factories.benchmarking import add_responses, make_cycle
+from tests.factories.people import make_organisation
 
 
 def _rows(cycle_ids=None):

@@ -10,8 +10,8 @@ from django.urls import reverse
 from institute.benchmarking.definitions import normalise
 from institute.benchmarking.models import Answer, Cycle, Response, TextAnswer
 from institute.benchmarking.services import SurveyClosed, module_load, response_submit
-
-from .conftest import SMALL_MODULE, make_cycle, make_organisation
+from tests.factories.benchmarking import SMALL_MODULE, make_cycle
+from tests.factories.people import make_organisation
 
 pytestmark = pytest.mark.django_db
 

@@ -26,7 +26,7 @@ def _suggestions(question):
     for section in topic_registry.sections():
         if section.key in ("benchmarking", "pages"):
             continue
-        items = section.items(topic, 3)
+        items = section.items(topic=topic, limit=3)
         if items:
             found.append((section, items))
     return topic, found
@@ -61,7 +61,7 @@ def actions(request, year, organisation):
             "participant": participant,
             "organisation": participant.organisation,
             "cycle": participant.cycle,
-            "actions": selectors.actions(participant),
+            "actions": selectors.participant_actions(participant=participant),
             "form": form,
             "question": question,
             "topic": topic,

@@ -63,8 +63,8 @@ def _require(request):
 def _allowed_changes(cycle):
     return [
         (change, CHANGES[change][1])
-        for change, (states, _) in services.TRANSITIONS.items()
-        if cycle.status in states
+        for change, transition in services.TRANSITIONS.items()
+        if cycle.status in transition.allowed
     ]
 
 

@@ -28,7 +28,7 @@ def _crumbs(*pairs):
 
 @require_GET
 def index(request):
-    cycles = list(selectors.closed_cycles().order_by("-year"))
+    cycles = list(selectors.cycles_closed().order_by("-year"))
     return render(
         request,
         "benchmarking/index.html",
@@ -43,12 +43,12 @@ def index(request):
 
 
 def _closed_cycle(year):
-    return get_object_or_404(selectors.closed_cycles(), year=year)
+    return get_object_or_404(selectors.cycles_closed(), year=year)
 
 
 def _summary_body(cycle):
     """The public summary's figures, rendered: the same for every visitor."""
-    data = selectors.cycle_summary(cycle)
+    data = selectors.cycle_summary(cycle=cycle)
     spreads = []
     for q, f in data["figures"]:
         spread = {"question": q}
@@ -93,13 +93,13 @@ def report_participant(request, year, organisation, *, with_plan=False) -> Parti
     if len(organisation) > 200:
         raise Http404
     org = get_object_or_404(Organisation, slug=organisation)
-    if not selectors.can_see_report(request.user, org):
+    if not selectors.can_see_report(user=request.user, organisation=org):
         raise PermissionDenied
     participants = Participant.objects.select_related("cycle").filter(
-        cycle__in=selectors.closed_cycles()
+        cycle__in=selectors.cycles_closed()
     )
     if with_plan:
-        participants = selectors.participants_with_plan_status(participants)
+        participants = selectors.participants_with_plan_status(queryset=participants)
     participant = get_object_or_404(
         participants,
         cycle__year=year,
@@ -182,9 +182,9 @@ def _report_body(participant):
     """The report's figures and findings, rendered: a function of the results (this year's
     and the history's), the organisation and the disclosure class (this organisation's own
     report). Nothing of the viewer is in it."""
-    rows = selectors.report_figures(participant.cycle, participant)
+    rows = selectors.report_figures(cycle=participant.cycle, participant=participant)
     keys = [r["question"].key for r in rows if r["question"].favourable]
-    past = selectors.history(participant, keys)
+    past = selectors.participant_history(participant=participant, keys=keys)
     found = findings(rows, past.previous())
     for row in rows:
         q = row["question"]
@@ -303,7 +303,9 @@ def report_export(request, year, organisation, fmt):
     if fmt not in ("csv", "xlsx"):
         raise Http404
     participant = report_participant(request, year, organisation)
-    table = exports.report_table(year, selectors.report_figures(participant.cycle, participant))
+    table = exports.report_table(
+        year, selectors.report_figures(cycle=participant.cycle, participant=participant)
+    )
     name = f"benchmarking-{year}-{participant.organisation.slug}.{fmt}"
     if fmt == "csv":
         response = HttpResponse(exports.to_csv(table), content_type="text/csv; charset=utf-8")

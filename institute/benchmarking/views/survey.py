@@ -75,8 +75,8 @@ def survey(request, token):
         if not request.user.is_authenticated:
             return redirect(f"{reverse('account_login')}?next={request.path}")
         if not (
-            is_staff_member(request.user)
-            or is_coordinator(request.user, link.participant.organisation)
+            is_staff_member(user=request.user)
+            or is_coordinator(user=request.user, organisation=link.participant.organisation)
         ):
             raise PermissionDenied
     sections = list(link.module_version.sections.all())
@@ -196,7 +196,7 @@ def survey_done(request, token):
 @login_required
 def dashboard(request):
     """A coordinator's participations: survey links and live response counts."""
-    participants = selectors.coordinator_participations(request.user)
+    participants = selectors.coordinator_participations(user=request.user)
     context = {
         "participants": participants,
         "meta_title": "Your benchmarking",

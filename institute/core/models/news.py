@@ -100,8 +100,8 @@ class NewsPage(BasePage):
         prefetch_related_objects([self], "authors", "topics")
         context = super().get_context(request, *args, **kwargs)
         context["og_type"] = "article"
-        context["jsonld"] = news_article_jsonld(self, request)
-        context["parent"] = page_ancestors(self)[-1]
+        context["jsonld"] = news_article_jsonld(post=self, request=request)
+        context["parent"] = page_ancestors(page=self)[-1]
         return context
 
 

@@ -84,7 +84,7 @@ class HomePage(BasePage):
         from ..selectors import home_highlights, latest_news
 
         context = super().get_context(request, *args, **kwargs)
-        context["highlights"] = home_highlights(self, request)
+        context["highlights"] = home_highlights(home=self, request=request)
         context["latest_news"] = latest_news(limit=3, request=request)
         return context
 

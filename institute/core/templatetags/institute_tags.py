@@ -54,7 +54,7 @@ def page_meta(context):
 @register.simple_tag(takes_context=True)
 def site_chrome(context):
     """The editor-managed main menu and footer (loaded once per request)."""
-    return selectors.site_chrome(context["request"])
+    return selectors.site_chrome(request=context["request"])
 
 
 @register.simple_tag
@@ -74,7 +74,7 @@ def json_ld(data):
 @register.simple_tag(takes_context=True)
 def breadcrumb_ancestors(context, page):
     """The page's ancestors below the home page (title and URL), for the breadcrumb trail."""
-    return selectors.breadcrumb_trail(page, context.get("request"))
+    return selectors.breadcrumb_trail(page=page, request=context.get("request"))
 
 
 @register.simple_tag

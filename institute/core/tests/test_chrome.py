@@ -57,9 +57,9 @@ def test_menu_item_cannot_have_both_a_page_and_a_url(home):
 def test_menu_and_footer_cost_no_queries_once_loaded(client, chrome, no_page_cache, rf):
     from institute.core.selectors import site_chrome
 
-    site_chrome(rf.get("/"))
+    site_chrome(request=rf.get("/"))
     with CaptureQueriesContext(connection) as queries:
-        site_chrome(rf.get("/about/"))
+        site_chrome(request=rf.get("/about/"))
     assert len(queries) == 0
 
 

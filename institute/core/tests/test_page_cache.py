@@ -1,5 +1,7 @@
 """The anonymous page cache is retired by content events, and only by them."""
 
+import threading
+
 import pytest
 from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
@@ -113,3 +115,52 @@ def test_a_tag_change_leaves_other_pages_cached(client, about):
     _cached(client, about)
     page_cache.changed("zz-places")
     assert _served_from_cache(client, about)
+
+
+@pytest.fixture
+def bumps(monkeypatch):
+    """The generation bumps from here on, counted as on a fresh thread: the test's own
+    transaction never commits, so what its fixtures scheduled is forgotten."""
+    monkeypatch.setattr(page_cache, "_local", threading.local())
+    calls = []
+    bump = page_cache._bump
+    monkeypatch.setattr(page_cache, "_bump", lambda: (calls.append(1), bump()))
+    return calls
+
+
+def test_a_publish_retires_the_cache_once(
+    about, make_standard_page, bumps, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        other = make_standard_page("contact", title="Contact")
+    bumps.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        other.save_revision().publish()
+    assert len(bumps) == 1
+
+
+def test_a_page_read_in_the_transaction_is_retired_at_once_too(
+    client, about, make_standard_page, bumps
+):
+    other = make_standard_page("contact", title="Contact")
+    _cached(client, about)
+    bumps.clear()
+    other.save_revision().publish()
+    assert len(bumps) == 1
+    assert not _served_from_cache(client, about)
+
+
+def test_a_transaction_rolled_back_leaves_the_next_one_its_own_bump(
+    about, bumps, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        page_cache.invalidate()
+        raise RuntimeError
+    bumps.clear()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        page_cache.invalidate()
+        page_cache.invalidate()
+    assert len(callbacks) == 1
+    assert len(bumps) == 1

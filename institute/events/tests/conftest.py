@@ -1,23 +1,13 @@
 import datetime as dt
 
-import factory
 import pytest
 from django.utils import timezone
 from django.utils.text import slugify
 
 from institute.core.models import Topic
-from institute.events.demo_helpers import add_item, ensure_calendar
-from institute.people.models import Organisation, OrganisationRole, User
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = User
-
-    username = factory.Sequence(lambda n: f"member{n}@example.org")
-    email = factory.SelfAttribute("username")
-    first_name = factory.Sequence(lambda n: f"Member{n}")
-    last_name = "Example"
+from institute.people.models import Organisation, OrganisationRole
+from tests.factories.events import add_item, ensure_calendar
+from tests.factories.people import UserFactory
 
 
 @pytest.fixture

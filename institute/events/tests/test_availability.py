@@ -21,7 +21,7 @@ def test_read_counts_agree_with_counting_now(make_item, make_member):
     item = make_item(capacity=5)
     occurrence = item.occurrences.get()
     services.booking_create(occurrence=occurrence, user=make_member())
-    (annotated,) = selectors.with_places([occurrence.pk])
+    (annotated,) = selectors.with_places(ids=[occurrence.pk])
     assert selectors.availability(occurrence=annotated).places_left == 4
     assert selectors.availability(occurrence=occurrence).places_left == 4
     assert places_left(occurrence) == 4

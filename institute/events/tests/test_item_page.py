@@ -169,7 +169,7 @@ def _busy_item(make_item, make_member, home, *, dates, speakers, topics, booking
     from institute.core.models import Topic
     from institute.events.models import Booking
     from institute.people.models import Organisation
-    from institute.resources.tests import factories as resource_factories
+    from tests.factories import resources as resource_factories
 
     names = [f"topic-{n}" for n in range(topics)]
     chosen = [Topic.objects.get_or_create(slug=s, defaults={"name": s.title()})[0] for s in names]

@@ -285,7 +285,7 @@ def test_an_item_is_upcoming_until_it_ends_even_when_others_start_later(client, 
 def _ids(filters):
     from institute.events import selectors
 
-    return list(selectors.calendar_ids(filters))
+    return list(selectors.calendar_ids(filters=filters))
 
 
 @pytest.mark.parametrize(

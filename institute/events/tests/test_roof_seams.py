@@ -18,7 +18,7 @@ def test_topic_section_lists_upcoming_items_on_the_topic(make_item, topic):
     make_item("Cyber webinar", kind="webinars", topics=[topic])
     make_item("Past cyber webinar", days=-5, kind="webinars", topics=[topic])
     make_item("Unrelated", kind="webinars")
-    assert [item.title for item in _section().items(topic, 6)] == ["Cyber webinar"]
+    assert [item.title for item in _section().items(topic=topic, limit=6)] == ["Cyber webinar"]
 
 
 def test_topic_page_shows_the_calendar_section(client, make_item, topic):

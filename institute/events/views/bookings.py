@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from institute.core.ratelimit import over_limit
@@ -29,7 +30,7 @@ def _over_rate_limit(user) -> bool:
 def _crumbs(occurrence, title):
     item = occurrence.item
     return [
-        {"title": "My bookings", "url": "/account/bookings/"},
+        {"title": "My bookings", "url": reverse("events:my_bookings")},
         {"title": item.title, "url": item.url},
         {"title": title, "url": ""},
     ]
@@ -69,7 +70,7 @@ def book(request, occurrence_id):
             "item": occurrence.item,
             "current": current,
             "places": selectors.availability(
-                occurrence=occurrence, partner=is_partner_contact(request.user)
+                occurrence=occurrence, partner=is_partner_contact(user=request.user)
             ),
             "meta_title": f"Book: {occurrence.item.title}",
             "breadcrumbs": _crumbs(occurrence, "Book"),
@@ -106,17 +107,18 @@ def cancel(request, occurrence_id):
 @login_required
 @require_http_methods(["GET"])
 def my_bookings(request):
-    upcoming, past = selectors.member_bookings(request.user)
+    upcoming, past = selectors.member_bookings(user=request.user)
     return render(
         request,
         "events/my_bookings.html",
         {
             "upcoming": upcoming,
             "past": past,
+            "calendar": selectors.calendar_page(),
             "meta_title": "My bookings",
             "breadcrumbs": [
-                {"title": "Your account", "url": "/account/"},
-                {"title": "My bookings", "url": "/account/bookings/"},
+                {"title": "Your account", "url": reverse("people:profile")},
+                {"title": "My bookings", "url": reverse("events:my_bookings")},
             ],
         },
     )

@@ -94,7 +94,7 @@ def _facet_counts(filters, now):
     key = f"events:facets:{filters.path('/')}{filters.without('page').canonical_query()}"
     return remember(
         f"{key}:{now:%Y%m%d%H%M}",
-        lambda: selectors.facet_counts(filters, now=now),
+        lambda: selectors.facet_counts(filters=filters, now=now),
         FACET_CACHE_SECONDS,
     )
 
@@ -140,11 +140,11 @@ def calendar_listing(request, page, kind, sub_kind):
     now = timezone.now()
     base = page.get_url(request)
     counts = _facet_counts(filters, now)
-    paginator = Paginator(selectors.calendar_ids(filters, now=now), PER_PAGE)
+    paginator = Paginator(selectors.calendar_ids(filters=filters, now=now), PER_PAGE)
     paginator.count = counts["when"][filters.when]  # already counted with the facets
     page_obj = paginator.get_page(filters.page)
     depends_on(request, selectors.PLACES_TAG)  # places change with bookings, not content
-    page_obj.object_list = selectors.with_places(list(page_obj.object_list))
+    page_obj.object_list = selectors.with_places(ids=list(page_obj.object_list))
     path = filters.path(base)
     heading = _heading(filters)
     context = page.get_context(request)
@@ -181,7 +181,7 @@ def calendar_feed(request, page, kind, sub_kind):
         return HttpResponse(
             "\n".join(filters.errors), status=400, content_type="text/plain; charset=utf-8"
         )
-    occurrences = selectors.feed_occurrences(filters, limit=FEED_LIMIT)
+    occurrences = selectors.feed_occurrences(filters=filters, limit=FEED_LIMIT)
     name = f"{settings.WAGTAIL_SITE_NAME} — {_heading(filters)}"
     body = build_calendar(occurrences, name=name, subscribed=True)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -342,7 +342,7 @@ def item_context(request, item):
     signed_in = user.is_authenticated
     own = selectors.bookings_for(user, ids) if signed_in else {}
     positions = selectors.waiting_positions(own.values()) if own else {}
-    partner = signed_in and is_partner_contact(user)
+    partner = signed_in and is_partner_contact(user=user)
     partner_taken = selectors.partner_places_taken(ids) if partner else {}
     now = timezone.now()
     rows = []

@@ -46,7 +46,7 @@ def attendees(request, occurrence_id):
         status = 400
     else:
         status = 200
-    bookings = selectors.attendees(occurrence)
+    bookings = selectors.attendees(occurrence=occurrence)
     confirmed = [b for b in bookings if b.status == Booking.Status.CONFIRMED]
     return render(
         request,
@@ -79,7 +79,7 @@ def attendees_csv(request, occurrence_id):
     writer.writerow(
         ["name", "email", "organisation", "status", "allocation", "booked_at", "attended"]
     )
-    for booking in selectors.attendees(occurrence):
+    for booking in selectors.attendees(occurrence=occurrence):
         user = booking.user
         writer.writerow(
             [

@@ -5,8 +5,7 @@ from django.contrib.auth.models import Group
 
 from institute.people import roles
 from institute.people.models import ErasureRecord, OrganisationRole
-
-from .factories import OrganisationFactory, OrganisationRoleFactory, UserFactory
+from tests.factories.people import OrganisationFactory, OrganisationRoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

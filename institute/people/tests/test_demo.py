@@ -19,7 +19,7 @@ def test_president_is_coordinator_of_hounslow_and_can_sign_in(client):
     _seed()
     mark = User.objects.get(email=f"mark.lumley@{demo.DEMO_DOMAIN}")
     hounslow = Organisation.objects.get(name="London Borough of Hounslow")
-    assert selectors.is_coordinator(mark, hounslow)
+    assert selectors.is_coordinator(user=mark, organisation=hounslow)
     response = client.post(
         "/accounts/login/", {"login": mark.email, "password": demo.DEMO_PASSWORD}
     )
@@ -37,7 +37,9 @@ def test_every_demo_person_has_a_verified_demo_address():
 def test_partner_contacts_coaches_and_staff_have_their_roles():
     _seed()
     microsoft = Organisation.objects.get(name="Microsoft")
-    assert selectors.is_partner_contact(User.objects.get(last_name="Taylor"), microsoft)
+    assert selectors.is_partner_contact(
+        user=User.objects.get(last_name="Taylor"), organisation=microsoft
+    )
     assert User.objects.filter(groups__name=roles.COACH).count() == 3
     editor = User.objects.get(groups__name=roles.STAFF_EDITOR)
     assert editor.has_perm("wagtailadmin.access_admin")
@@ -61,7 +63,10 @@ def test_large_scale_adds_organisations_and_people_in_bulk_once(monkeypatch):
     assert Organisation.objects.count() == len(demo.ORGANISATIONS) + 25
     assert User.objects.filter(groups__name=roles.MEMBER, email__startswith="person").count() == 60
     assert (
-        selectors.users_with_consent("newsletter").filter(email__startswith="person").count() == 30
+        selectors.users_with_consent(purpose="newsletter")
+        .filter(email__startswith="person")
+        .count()
+        == 30
     )
 
 

@@ -11,8 +11,12 @@ from django.test import Client
 from institute.core.models import Topic
 from institute.people import privacy, services
 from institute.people.models import Consent, ErasureRecord, OrganisationRole, User
-
-from .factories import PASSWORD, OrganisationFactory, OrganisationRoleFactory, UserFactory
+from tests.factories.people import (
+    PASSWORD,
+    OrganisationFactory,
+    OrganisationRoleFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from django.core.exceptions import ValidationError
 from institute.people import services
 from institute.people.models import User
 from institute.people.validators import validate_first_name
-
-from .factories import PASSWORD, UserFactory
+from tests.factories.people import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 SIGNUP = "/accounts/signup/"

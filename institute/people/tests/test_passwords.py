@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core import mail
 
-from .factories import PASSWORD, UserFactory
+from tests.factories.people import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 RESET = "/accounts/password/reset/"

@@ -8,8 +8,7 @@ from institute.core.models import Topic
 from institute.people import services
 from institute.people.consent import WORDING
 from institute.people.models import Consent
-
-from .factories import OrganisationFactory, OrganisationRoleFactory, UserFactory
+from tests.factories.people import OrganisationFactory, OrganisationRoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 EDIT = "/account/edit/"

@@ -3,8 +3,7 @@
 import pytest
 
 from institute.core.models import Topic
-
-from .factories import UserFactory
+from tests.factories.people import UserFactory
 
 pytestmark = pytest.mark.django_db
 EDIT = "/account/edit/"

@@ -9,8 +9,7 @@ from wagtail.models import GroupPagePermission
 from institute.core.models import Topic
 from institute.people import roles, services
 from institute.people.models import OrganisationRole
-
-from .factories import OrganisationFactory, UserFactory
+from tests.factories.people import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from institute.people import selectors, services
 from institute.people.consent import WORDING, Wording
 from institute.people.models import Consent
-
-from .factories import OrganisationFactory, OrganisationRoleFactory, UserFactory
+from tests.factories.people import OrganisationFactory, OrganisationRoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 NEWSLETTER = Consent.Purpose.NEWSLETTER
@@ -15,27 +14,27 @@ NEWSLETTER = Consent.Purpose.NEWSLETTER
 
 def test_coordinator_of_one_organisation_is_not_coordinator_of_another():
     role = OrganisationRoleFactory()
-    assert selectors.is_coordinator(role.user, role.organisation)
-    assert not selectors.is_coordinator(role.user, OrganisationFactory())
+    assert selectors.is_coordinator(user=role.user, organisation=role.organisation)
+    assert not selectors.is_coordinator(user=role.user, organisation=OrganisationFactory())
 
 
 def test_coordinated_organisations_lists_only_coordinated_ones():
     role = OrganisationRoleFactory()
     OrganisationRoleFactory(user=role.user, role="partner-contact")
-    assert list(selectors.coordinated_organisations(role.user)) == [role.organisation]
+    assert list(selectors.coordinated_organisations(user=role.user)) == [role.organisation]
 
 
 def test_anonymous_visitor_coordinates_nothing_and_is_no_partner_contact():
     anonymous = AnonymousUser()
-    assert not selectors.coordinated_organisations(anonymous).exists()
-    assert not selectors.is_partner_contact(anonymous)
+    assert not selectors.coordinated_organisations(user=anonymous).exists()
+    assert not selectors.is_partner_contact(user=anonymous)
 
 
 def test_partner_contact_is_checked_per_partner():
     role = OrganisationRoleFactory(role="partner-contact")
-    assert selectors.is_partner_contact(role.user)
-    assert selectors.is_partner_contact(role.user, role.organisation)
-    assert not selectors.is_partner_contact(role.user, OrganisationFactory())
+    assert selectors.is_partner_contact(user=role.user)
+    assert selectors.is_partner_contact(user=role.user, organisation=role.organisation)
+    assert not selectors.is_partner_contact(user=role.user, organisation=OrganisationFactory())
 
 
 def test_latest_decision_counts_for_the_newsletter_audience():
@@ -43,17 +42,17 @@ def test_latest_decision_counts_for_the_newsletter_audience():
     for person in (stays, leaves):
         services.consent_record(user=person, purpose=NEWSLETTER, given=True)
     services.consent_record(user=leaves, purpose=NEWSLETTER, given=False)
-    assert list(selectors.users_with_consent(NEWSLETTER)) == [stays]
-    assert selectors.has_consent(stays, NEWSLETTER)
-    assert not selectors.has_consent(leaves, NEWSLETTER)
-    assert not selectors.has_consent(never, NEWSLETTER)
+    assert list(selectors.users_with_consent(purpose=NEWSLETTER)) == [stays]
+    assert selectors.has_consent(user=stays, purpose=NEWSLETTER)
+    assert not selectors.has_consent(user=leaves, purpose=NEWSLETTER)
+    assert not selectors.has_consent(user=never, purpose=NEWSLETTER)
 
 
 def test_erased_people_are_not_in_the_newsletter_audience():
     person = UserFactory()
     services.consent_record(user=person, purpose=NEWSLETTER, given=True)
     services.account_erase(user=person)
-    assert not selectors.users_with_consent(NEWSLETTER).exists()
+    assert not selectors.users_with_consent(purpose=NEWSLETTER).exists()
 
 
 def test_consent_given_again_under_new_wording_is_recorded(monkeypatch):
@@ -62,7 +61,7 @@ def test_consent_given_again_under_new_wording_is_recorded(monkeypatch):
     new = Wording(version="2027-01", label="Newsletter", text="New words.")
     monkeypatch.setitem(WORDING, NEWSLETTER, new)
     services.consent_record(user=person, purpose=NEWSLETTER, given=True)
-    assert selectors.current_consents(person)[NEWSLETTER].wording_version == "2027-01"
+    assert selectors.current_consents(user=person)[NEWSLETTER].wording_version == "2027-01"
     assert Consent.objects.filter(user=person).count() == 2
 
 

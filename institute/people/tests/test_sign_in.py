@@ -2,7 +2,7 @@
 
 import pytest
 
-from .factories import PASSWORD, UserFactory
+from tests.factories.people import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/accounts/login/"

@@ -5,8 +5,7 @@ from unittest import mock
 import pytest
 
 from institute.people import signin
-
-from .factories import PASSWORD, UserFactory
+from tests.factories.people import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/accounts/login/"

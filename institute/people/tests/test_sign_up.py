@@ -9,8 +9,7 @@ from django.urls import reverse
 
 from institute.people import roles
 from institute.people.models import User
-
-from .factories import PASSWORD, UserFactory
+from tests.factories.people import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 SIGNUP = "/accounts/signup/"

@@ -48,7 +48,7 @@ class CollectionPage(BasePage):
         from ..selectors import collection_items
 
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = collection_items(self)
+        context["items"] = collection_items(collection=self)
         return context
 
 

@@ -91,7 +91,7 @@ class PodcastSeriesPage(RoutablePageMixin, BasePage):
         from ..selectors import series_episodes
 
         context = super().get_context(request, *args, **kwargs)
-        context["episodes"] = series_episodes(self)
+        context["episodes"] = series_episodes(series=self)
         return context
 
 

@@ -128,8 +128,8 @@ class ResourcePage(BasePage):
         # in a preview, whose unsaved choices live on the page object itself).
         if not getattr(request, "is_preview", False):
             prefetch_related_objects([self], "topics", "authors")
-        context["can_read_members"] = can_read_members_content(request.user)
+        context["can_read_members"] = can_read_members_content(user=request.user)
         context["og_type"] = "article"
-        context["related"] = related_by_topic(self)
-        context["related_elsewhere"] = related_elsewhere(self)
+        context["related"] = related_by_topic(resource=self)
+        context["related_elsewhere"] = related_elsewhere(resource=self)
         return context

@@ -1,16 +1,11 @@
-import json
 from urllib.parse import quote
 
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 from institute.core.canonical import absolute_url
+from institute.core.templatetags.institute_tags import json_ld
 
 register = template.Library()
-
-# JSON inside <script> must not be able to close the element or open a comment.
-_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 @register.simple_tag(takes_context=True)
@@ -41,8 +36,7 @@ def resource_json_ld(context, page):
             data["timeRequired"] = f"PT{page.duration_seconds}S"
     else:
         data["timeRequired"] = f"PT{page.reading_minutes}M"
-    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+    return json_ld(data)
 
 
 @register.inclusion_tag("resources/includes/share.html", takes_context=True)

@@ -1,6 +1,6 @@
 import pytest
 
-from . import factories
+from tests.factories import resources as factories
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from . import factories as f
+from tests.factories import resources as f
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import time
 import feedparser
 import pytest
 
-from . import factories as f
+from tests.factories import resources as f
 
 pytestmark = pytest.mark.django_db
 

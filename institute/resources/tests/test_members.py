@@ -3,12 +3,15 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client
+from django.urls import reverse
 
+from institute.core.demo import child_page
+from institute.core.models import StandardPage
 from institute.people import roles
 from institute.people.services import roles_sync
+from tests.factories import resources as f
 
 from ..selectors import can_read_members_content
-from . import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -33,10 +36,16 @@ def test_anonymous_visitor_sees_the_teaser_not_the_members_body(client, policy):
     assert SECRET not in body
 
 
-def test_anonymous_visitor_is_offered_sign_in_and_joining(client, policy):
+def test_anonymous_visitor_is_offered_sign_in_and_joining(client, policy, home):
+    join = child_page(home, StandardPage, "how-to-join", title="How to join")
     body = client.get(policy.url).content.decode()
-    assert "/accounts/login/?next=" in body
-    assert "How to join" in body
+    assert f'href="{reverse("account_login")}?next={policy.url}"' in body
+    assert f'href="{join.url}">How to join</a>' in body
+
+
+def test_no_joining_link_leads_nowhere_without_the_page(client, policy):
+    body = client.get(policy.url).content.decode()
+    assert "How to join" not in body
 
 
 def test_signed_in_non_member_does_not_see_the_members_body(client, policy, django_user_model):
@@ -106,15 +115,15 @@ def test_members_body_is_not_in_the_structured_data(client, policy):
 
 
 def test_anonymous_user_cannot_read_members_content():
-    assert can_read_members_content(AnonymousUser()) is False
+    assert can_read_members_content(user=AnonymousUser()) is False
 
 
 def test_member_group_can_read_members_content(django_user_model):
-    assert can_read_members_content(f.member(django_user_model)) is True
+    assert can_read_members_content(user=f.member(django_user_model)) is True
 
 
 def test_user_outside_the_member_group_cannot_read_members_content(django_user_model):
-    assert can_read_members_content(f.non_member(django_user_model)) is False
+    assert can_read_members_content(user=f.non_member(django_user_model)) is False
 
 
 def test_members_body_is_not_exposed_to_the_page_api():

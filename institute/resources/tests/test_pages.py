@@ -8,8 +8,9 @@ import uuid
 import pytest
 from django.core.exceptions import ValidationError
 
+from tests.factories import resources as f
+
 from ..blocks import FigureBlock
-from . import factories as f
 
 pytestmark = pytest.mark.django_db
 

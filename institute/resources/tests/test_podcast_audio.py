@@ -9,8 +9,7 @@ from django.urls import reverse
 from wagtail.documents.models import Document
 
 from institute.resources.demo import DEMO_AUDIO
-
-from . import factories as f
+from tests.factories import resources as f
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ import feedparser
 import pytest
 
 from institute.resources.demo import DEMO_AUDIO
-
-from . import factories as f
+from tests.factories import resources as f
 
 pytestmark = pytest.mark.django_db
 

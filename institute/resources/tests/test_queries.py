@@ -7,8 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from institute.core.cache import invalidate
-
-from . import factories as f
+from tests.factories import resources as f
 
 pytestmark = pytest.mark.django_db
 
@@ -73,8 +72,8 @@ def test_resource_page_queries_do_not_grow_with_topics_authors_or_related_items(
 ):
     from django.utils import timezone
 
-    from institute.events.demo_helpers import add_item, ensure_calendar
     from institute.resources.models import Author
+    from tests.factories.events import add_item, ensure_calendar
 
     settings.PAGE_CACHE_SECONDS = 0
     calendar = ensure_calendar(home)

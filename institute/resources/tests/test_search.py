@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from . import factories as f
+from tests.factories import resources as f
 
 pytestmark = pytest.mark.django_db
 

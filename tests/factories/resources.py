@@ -1,4 +1,4 @@
-"""Factories for the hub's tests: pages built the way editors build them."""
+"""The resource hub: pages built the way editors build them."""
 
 import datetime
 import io
@@ -12,9 +12,8 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
 from institute.core.models import Topic
-
-from ..demo import DEMO_AUDIO
-from ..models import (
+from institute.resources.demo import DEMO_AUDIO
+from institute.resources.models import (
     CollectionItem,
     CollectionPage,
     PodcastEpisodePage,
@@ -22,7 +21,7 @@ from ..models import (
     ResourceHubPage,
     ResourcePage,
 )
-from ..selectors import MEMBER_GROUP
+from institute.resources.selectors import MEMBER_GROUP
 
 _seq = itertools.count(1)
 

@@ -1,9 +1,15 @@
+"""People: members, organisations and their roles."""
+
+import itertools
+
 import factory
 from allauth.account.models import EmailAddress
+from django.utils.text import slugify
 
 from institute.people.models import Organisation, OrganisationRole, User
 
 PASSWORD = "Leading-digital-2023"
+_counter = itertools.count(1)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -43,3 +49,23 @@ class OrganisationRoleFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = OrganisationRole.Role.COORDINATOR
+
+
+def make_organisation(name=None, type=Organisation.Type.COUNCIL, region="london"):
+    name = name or f"Organisation {next(_counter)}"
+    return Organisation.objects.create(name=name, slug=slugify(name), type=type, region=region)
+
+
+def make_user(email=None, organisation=None):
+    email = email or f"person{next(_counter)}@example.org"
+    return User.objects.create_user(
+        username=email, email=email, password="x-Passw0rd!", organisation=organisation
+    )
+
+
+def make_coordinator(organisation):
+    user = make_user(organisation=organisation)
+    OrganisationRole.objects.create(
+        user=user, organisation=organisation, role=OrganisationRole.Role.COORDINATOR
+    )
+    return user
