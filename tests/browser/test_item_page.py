@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from institute.events.demo_helpers import add_item, ensure_calendar
 from institute.events.demo_programme import PROGRAMMES, dress
 from institute.events.models import Booking
 from institute.people.models import Organisation, User
 from tests.browser.fixtures import assert_accessible
+from tests.factories.events import add_item, ensure_calendar
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

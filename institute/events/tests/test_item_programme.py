@@ -184,7 +184,7 @@ def test_closed_item_offers_no_booking(client, make_item, status):
 def test_past_item_shows_attendance_money_raised_and_resources_without_booking(
     client, make_item, make_member, home
 ):
-    from institute.resources.tests import factories as resource_factories
+    from tests.factories import resources as resource_factories
 
     hub = resource_factories.hub_page(home)
     slides = resource_factories.resource(hub, title="Conference slides")
@@ -256,7 +256,7 @@ def _queries(client, url, *, cold):
 def test_item_page_queries_do_not_grow_with_speakers_agenda_or_resources(
     client, make_item, member, home, sponsor, settings, signed_in, cold
 ):
-    from institute.resources.tests import factories as resource_factories
+    from tests.factories import resources as resource_factories
 
     settings.PAGE_CACHE_SECONDS = 0
     hub = resource_factories.hub_page(home)
