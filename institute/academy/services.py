@@ -14,6 +14,7 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
+from institute.core import cache as page_cache
 from institute.events import services as calendar
 
 from . import emails
@@ -263,6 +264,8 @@ def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
         certificate.revoked_at = timezone.now()
         certificate.revocation_reason = reason[:200] or "Revoked by the Institute."
         certificate.save(update_fields=["revoked_at", "revocation_reason"])
+        # The certificate's page and badge may be in the anonymous page cache.
+        transaction.on_commit(page_cache.invalidate)
     return certificate
 
 

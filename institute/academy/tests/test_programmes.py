@@ -10,6 +10,7 @@ from django.core import mail
 from django.test.utils import CaptureQueriesContext
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from institute.academy import services
 from institute.academy.models import Application, Certificate, CohortSession
@@ -20,7 +21,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _json_ld(response):
-    found = re.search(rb'<script type="application/ld\+json">(.*?)</script>', response.content, re.S)
+    found = re.search(
+        rb'<script type="application/ld\+json">(.*?)</script>', response.content, re.S
+    )
     return json.loads(found.group(1))
 
 
@@ -57,16 +60,26 @@ def test_programme_and_cohort_pages_describe_a_course(cohort, client):
     assert reverse("academy:apply", args=[cohort.pk]).encode() in detail.content
 
 
-def test_apply_needs_the_managers_agreement(cohort, client, make_member):
+def test_apply_needs_the_managers_agreement(
+    cohort, client, make_member, django_capture_on_commit_callbacks
+):
     client.force_login(make_member())
     url = reverse("academy:apply", args=[cohort.pk])
-    refused = client.post(url, {"statement": "Why", "manager_name": "M", "manager_email": "m@x.org"})
+    refused = client.post(
+        url, {"statement": "Why", "manager_name": "M", "manager_email": "m@x.org"}
+    )
     assert refused.status_code == 200 and b"error-summary" in refused.content
     assert not Application.objects.exists()
-    done = client.post(
-        url,
-        {"statement": "Why", "manager_agreed": "on", "manager_name": "M", "manager_email": "m@x.org"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(
+            url,
+            {
+                "statement": "Why",
+                "manager_agreed": "on",
+                "manager_name": "M",
+                "manager_email": "m@x.org",
+            },
+        )
     assert done.status_code == 302
     application = Application.objects.get()
     assert application.status == "submitted" and application.manager_agreed
@@ -81,7 +94,9 @@ def test_apply_needs_the_managers_agreement(cohort, client, make_member):
         ("declined", "Your application"),
     ],
 )
-def test_each_decision_is_emailed_with_the_message(decision, subject, home, django_capture_on_commit_callbacks):
+def test_each_decision_is_emailed_with_the_message(
+    decision, subject, home, django_capture_on_commit_callbacks
+):
     application = sample_application()
     with django_capture_on_commit_callbacks(execute=True):
         done = services.application_decide(
@@ -97,7 +112,11 @@ def test_accepting_a_full_cohort_waitlists(cohort, make_member, django_capture_o
     cohort.save()
     a, b = (
         services.application_submit(
-            cohort=cohort, user=make_member(), statement="s", manager_name="m", manager_email="m@x.org"
+            cohort=cohort,
+            user=make_member(),
+            statement="s",
+            manager_name="m",
+            manager_email="m@x.org",
         )
         for _ in range(2)
     )
@@ -110,12 +129,18 @@ def test_accepting_a_full_cohort_waitlists(cohort, make_member, django_capture_o
 def test_staff_decide_in_bulk_from_the_admin(cohort, admin_client, make_member):
     ids = [
         services.application_submit(
-            cohort=cohort, user=make_member(), statement="s", manager_name="m", manager_email="m@x.org"
+            cohort=cohort,
+            user=make_member(),
+            statement="s",
+            manager_name="m",
+            manager_email="m@x.org",
         ).pk
         for _ in range(3)
     ]
     url = reverse("academy_admin:applications", args=[cohort.pk])
-    response = admin_client.post(url, {"applications": ids, "decision": "declined", "message": "Sorry"})
+    response = admin_client.post(
+        url, {"applications": ids, "decision": "declined", "message": "Sorry"}
+    )
     assert response.status_code == 302
     assert set(Application.objects.values_list("status", flat=True)) == {"declined"}
 
@@ -134,12 +159,13 @@ def test_attendance_completion_and_certificate(cohort, make_member):
     assert services.cohort_complete(cohort=cohort) == []  # once only
 
 
-def test_certificate_valid_revoked_and_unknown(home, client):
+def test_certificate_valid_revoked_and_unknown(home, client, django_capture_on_commit_callbacks):
     certificate = services.certificate_issue(application=sample_application())
     url = reverse("academy:certificate", args=[certificate.code])
     valid = client.get(url)
     assert valid.status_code == 200 and b"Valid" in valid.content
-    services.certificate_revoke(certificate=certificate, reason="Issued in error")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.certificate_revoke(certificate=certificate, reason="Issued in error")
     revoked = client.get(url)
     assert b"Revoked" in revoked.content and b"Issued in error" in revoked.content
     unknown = client.get(reverse("academy:certificate", args=["NOSUCHCODE"]))
@@ -148,7 +174,9 @@ def test_certificate_valid_revoked_and_unknown(home, client):
     assert printable.status_code == 200 and b"certificate.css" in printable.content
 
 
-def test_open_badges_assertion_validates(home, client, settings):
+def test_open_badges_assertion_validates(
+    home, client, settings, django_capture_on_commit_callbacks
+):
     application = sample_application()
     certificate = services.certificate_issue(application=application)
     assertion = client.get(reverse("academy:badge", args=[certificate.code])).json()
@@ -164,7 +192,7 @@ def test_open_badges_assertion_validates(home, client, settings):
 
     def fetch(url):
         assert url.startswith(base)
-        response = client.get(url[len(base):])
+        response = client.get(url[len(base) :])
         assert response.status_code == 200 and response["Content-Type"].startswith(
             ("application/json", "image/svg")
         )
@@ -178,7 +206,8 @@ def test_open_badges_assertion_validates(home, client, settings):
     fetch(badge_class["image"])
     issuer = fetch(badge_class["issuer"]).json()
     assert issuer["type"] == "Issuer" and issuer["id"] == badge_class["issuer"] and issuer["name"]
-    services.certificate_revoke(certificate=certificate, reason="Error")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.certificate_revoke(certificate=certificate, reason="Error")
     gone = client.get(reverse("academy:badge", args=[certificate.code]))
     assert gone.status_code == 410 and gone.json()["revoked"] is True
 
@@ -207,21 +236,25 @@ def test_directory_queries_do_not_grow_with_alumni(home, client, make_member):
         for _ in range(n):
             user = make_member()
             application = Application.objects.create(
-                cohort=programme_cohort, user=user, statement="s", manager_name="m",
-                manager_email="m@x.org", created_at=programme_cohort.latest_revision_created_at
-                or __import__("django.utils.timezone").utils.timezone.now(),
+                cohort=programme_cohort,
+                user=user,
+                statement="s",
+                manager_name="m",
+                manager_email="m@x.org",
+                created_at=timezone.now(),
             )
             services.certificate_issue(application=application)
             AlumniProfile.objects.create(user=user, listed=True)
 
     client.force_login(make_member())
     add(2)
+    client.get(reverse("academy:alumni_directory"))  # the site's chrome, kept after this
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("academy:alumni_directory"))
     add(10)
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("academy:alumni_directory"))
-    assert len(many) == len(few)
+    assert len(many) == len(few), "\n".join(q["sql"][:120] for q in many.captured_queries)
 
 
 def test_erasure_keeps_certificates_anonymised(home):
