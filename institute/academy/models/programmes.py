@@ -6,6 +6,7 @@ A cohort's sessions are calendar items of the training kind, kept in step by
 is published (``apps.py``); the cohort keeps only their page ids.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -16,6 +17,9 @@ from wagtail.search import index
 from institute.core.models.pages import BasePage
 from institute.events.choices import Format
 from institute.people.models import Organisation, Region
+
+# The Academy's own Django URLs under /academy/ (urls.py); programme slugs may not take them.
+RESERVED_SLUGS = {"mine", "alumni", "certificates", "cohorts", "applications", "badges"}
 
 
 class ProgrammeForm(models.TextChoices):
@@ -111,6 +115,11 @@ class ProgrammePage(BasePage):
 
     class Meta:
         verbose_name = "academy programme"
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": "The Academy uses this address; choose another."})
 
     def get_context(self, request, *args, **kwargs):
         from ..views import programme_context

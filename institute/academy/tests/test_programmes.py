@@ -7,13 +7,13 @@ import re
 
 import pytest
 from django.core import mail
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from institute.academy import services
-from institute.academy.models import Application, Certificate, CohortSession
+from institute.academy.models import Application, CohortSession
 from institute.academy.programmes_demo import sample_application
 from institute.events import selectors as calendar_selectors
 
