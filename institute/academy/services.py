@@ -111,6 +111,11 @@ def application_submit(
     return application
 
 
+def places_tag(*, cohort_id) -> str:
+    """Page-cache tag for places left at a cohort (its page and programme page show them)."""
+    return f"academy:places:{cohort_id}"
+
+
 def _locked_cohort(cohort_id) -> CohortPage:
     # Lock only the cohort's own row (not the page rows joined in): this is the capacity lock.
     return CohortPage.objects.select_for_update(of=("self",)).get(pk=cohort_id)
@@ -147,10 +152,13 @@ def application_decide(*, application_id: int, decision: str, message: str = "")
         status = _accept(application)
     if status == application.status and message == application.message:
         return application
+    places_changed = Status.ACCEPTED in (status, application.status)
     application.status = status
     application.message = message
     application.decided_at = timezone.now()
     application.save(update_fields=["status", "message", "decided_at"])
+    if places_changed:
+        page_cache.changed(places_tag(cohort_id=application.cohort_id))
     _notify(application, status)
     return application
 
@@ -176,6 +184,8 @@ def application_withdraw(*, application: Application) -> Application:
     _locked_cohort(application.cohort_id)
     application = Application.objects.get(pk=application.pk)
     if application.status != Status.WITHDRAWN:
+        if application.status == Status.ACCEPTED:
+            page_cache.changed(places_tag(cohort_id=application.cohort_id))
         application.status = Status.WITHDRAWN
         application.decided_at = timezone.now()
         application.save(update_fields=["status", "decided_at"])

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
+from institute.core.cache import depends_on
 from institute.core.canonical import absolute_url, page_url
 from institute.core.methods import safe_methods
 from institute.core.models import Topic
@@ -87,6 +88,7 @@ def _course(programme, cohorts) -> dict:
 
 def programme_context(request, programme) -> dict:
     cohorts = selectors.cohorts_of(programme=programme)
+    depends_on(request, *[services.places_tag(cohort_id=c.pk) for c in cohorts])
     today = timezone.localdate()
     upcoming = [c for c in cohorts if c.starts_on is None or c.starts_on >= today]
     past = [c for c in cohorts if c.starts_on is not None and c.starts_on < today]
@@ -101,6 +103,7 @@ def programme_context(request, programme) -> dict:
 
 def cohort_context(request, cohort) -> dict:
     programme = cohort.get_parent().specific
+    depends_on(request, services.places_tag(cohort_id=cohort.pk))
     data = {"@context": "https://schema.org", **_course_instance(cohort, programme)}
     data["course"] = {
         "@type": "Course",
