@@ -239,7 +239,7 @@ def _cohort(programme, slug, title, sessions, **fields):
             )
         )
     services.cohort_sessions_sync(cohort=page)
-    return page
+    return CohortPage.objects.get(pk=page.pk)  # with the dates the sync wrote
 
 
 def _day(title, start, *, days=1, hours=7):
