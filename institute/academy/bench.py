@@ -5,6 +5,6 @@ member-only so are left out."""
 PAGES = [
     ("Academy index", "/academy/"),
     ("Academy programme", "/academy/top-talent/"),
-    ("Academy cohort", "/academy/top-talent/london-2023/"),
+    ("Academy cohort", "/academy/top-talent/2023-london/"),
     ("Academy programme, workshop", "/academy/edi-workshops/"),
 ]

@@ -200,7 +200,7 @@ PROGRAMMES = [
     },
 ]
 HOW_TO_APPLY = (
-    "<p>Choose a cohort below and apply online with a short supporting statement. Your line "
+    "<p>Choose a cohort above and apply online with a short supporting statement. Your line "
     "manager must agree to your taking part. We e-mail you when we have decided.</p>"
 )
 
