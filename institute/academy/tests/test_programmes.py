@@ -279,3 +279,49 @@ def test_my_academy_lists_sessions_with_calendar_links(cohort, client, make_memb
     page = client.get(reverse("academy:mine"))
     assert page.status_code == 200
     assert page.content.count(b"calendar.ics") == 2
+
+
+def test_topic_pages_show_upcoming_cohorts(cohort):
+    from institute.academy.registry import _topic_items
+    from institute.core.models import Topic
+
+    topic = Topic.objects.create(slug="leadership", name="Leadership")
+    programme = cohort.get_parent().specific
+    assert _topic_items(topic) == []
+    programme.topics.add(topic)
+    programme.save()
+    (item,) = _topic_items(topic)
+    assert item.url == cohort.url and "Sample cohort" in item.title
+
+
+def test_personal_data_export_lists_applications_and_certificates(home):
+    from institute.people.privacy import entries
+
+    certificate = services.certificate_issue(application=sample_application())
+    (entry,) = [e for e in entries() if e.key == "academy.programmes"]
+    exported = entry.export(certificate.user)
+    assert exported["applications"][0]["statement"] == "A statement."
+    assert exported["certificates"][0]["code"] == certificate.code
+
+
+def test_withdrawing_frees_the_place(cohort, make_member):
+    cohort.capacity = 1
+    cohort.save()
+    first, second = (
+        services.application_submit(
+            cohort=cohort,
+            user=make_member(),
+            statement="s",
+            manager_name="m",
+            manager_email="m@x.org",
+        )
+        for _ in range(2)
+    )
+    services.application_decide(application_id=first.pk, decision="accepted")
+    assert services.application_decide(application_id=second.pk, decision="accepted").status == (
+        "waitlisted"
+    )
+    services.application_withdraw(application=first)
+    assert services.application_decide(application_id=second.pk, decision="accepted").status == (
+        "accepted"
+    )
