@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import services
 from .forms import AttendanceForm, DecisionForm, RevokeForm
 from .models import Application, Certificate, CohortPage, CohortSession
+from .views import certificate_code, page_id
 
 PERMISSION = "academy.change_application"
 Status = Application.Status
@@ -34,7 +35,7 @@ def cohorts(request):
 @require_http_methods(["GET", "POST"])
 def applications(request, cohort_id):
     _require(request)
-    cohort = get_object_or_404(CohortPage, pk=cohort_id)
+    cohort = get_object_or_404(CohortPage, pk=page_id(cohort_id))
     rows = (
         Application.objects.filter(cohort=cohort)
         .select_related("user")
@@ -70,7 +71,7 @@ def applications(request, cohort_id):
 
 def attendance(request, cohort_id):
     _require(request)
-    cohort = get_object_or_404(CohortPage, pk=cohort_id)
+    cohort = get_object_or_404(CohortPage, pk=page_id(cohort_id))
     sessions = list(CohortSession.objects.filter(cohort=cohort).order_by("start", "pk"))
     accepted = list(
         Application.objects.filter(cohort=cohort, status=Status.ACCEPTED)
@@ -99,7 +100,7 @@ def attendance(request, cohort_id):
 def attendance_session(request, cohort_id, session_id):
     """Save who came to one session (a GET goes back to the cohort's attendance)."""
     _require(request)
-    session = get_object_or_404(CohortSession, cohort_id=cohort_id, pk=session_id)
+    session = get_object_or_404(CohortSession, cohort_id=page_id(cohort_id), pk=session_id)
     if request.method == "POST":
         form = AttendanceForm(request.POST)
         form.fields["came"].queryset = Application.objects.filter(
@@ -118,7 +119,7 @@ def attendance_session(request, cohort_id, session_id):
 @require_POST
 def complete(request, cohort_id):
     _require(request)
-    cohort = get_object_or_404(CohortPage, pk=cohort_id)
+    cohort = get_object_or_404(CohortPage, pk=page_id(cohort_id))
     issued = services.cohort_complete(cohort=cohort)
     messages.success(request, f"{len(issued)} certificate{'s' if len(issued) != 1 else ''} issued.")
     return redirect("academy_admin:attendance", cohort_id=cohort.pk)
@@ -127,7 +128,7 @@ def complete(request, cohort_id):
 @require_http_methods(["GET", "POST"])
 def revoke(request, code):
     _require(request)
-    certificate = get_object_or_404(Certificate, code=code)
+    certificate = get_object_or_404(Certificate, code=certificate_code(code) or "")
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.certificate_revoke(certificate=certificate, reason=form.cleaned_data["reason"])

@@ -19,7 +19,7 @@ from institute.core.cache import depends_on
 from institute.core.canonical import absolute_url, page_url
 from institute.core.methods import safe_methods
 from institute.core.models import Topic
-from institute.core.params import page_number
+from institute.core.params import page_number, whole_number
 from institute.core.ratelimit import over_limit
 
 from . import badges, selectors, services
@@ -117,12 +117,22 @@ def cohort_context(request, cohort) -> dict:
         "places": selectors.cohort_places(cohort=cohort),
         "application": selectors.application_for(user=request.user, cohort=cohort),
         "sponsor": cohort.sponsor or programme.sponsor,
+        "can_apply": cohort.applications_open
+        and (cohort.starts_on is None or cohort.starts_on > timezone.localdate()),
         "json_ld": _json_script(data),
     }
 
 
+def page_id(value) -> int:
+    """A page id from the path, or 404 past the database's integers (a page's key is a
+    foreign key, which Django does not keep within range for the database)."""
+    if whole_number(str(value), minimum=1) is None:
+        raise Http404("No such page.")
+    return value
+
+
 def _cohort(cohort_id) -> CohortPage:
-    return get_object_or_404(CohortPage.objects.live().public(), pk=cohort_id)
+    return get_object_or_404(CohortPage.objects.live().public(), pk=page_id(cohort_id))
 
 
 APPLICATIONS_PER_HOUR = 20
@@ -287,10 +297,19 @@ def alumni_directory(request):
 # Certificates and badges --------------------------------------------------------------------
 
 
+def certificate_code(code) -> str | None:
+    """A code as certificates have them (ASCII letters and digits), or None: nothing else is
+    looked up (PostgreSQL refuses a NUL in a query, for one)."""
+    if not (code.isascii() and code.isalnum() and len(code) <= 16):
+        return None
+    return code.upper()
+
+
 def _certificate(code) -> Certificate | None:
-    return (
-        Certificate.objects.select_related("programme", "cohort").filter(code=code.upper()).first()
-    )
+    code = certificate_code(code)
+    if code is None:
+        return None
+    return Certificate.objects.select_related("programme", "cohort").filter(code=code).first()
 
 
 def _unknown(request, code):
@@ -375,7 +394,7 @@ def badge(request, code):
 def badge_class(request, programme_id):
     from .models import ProgrammePage
 
-    programme = get_object_or_404(ProgrammePage.objects.live(), pk=programme_id)
+    programme = get_object_or_404(ProgrammePage.objects.live(), pk=page_id(programme_id))
     return _json(badges.badge_class(programme))
 
 
@@ -388,7 +407,7 @@ def badge_issuer(request):
 def badge_image(request, programme_id):
     from .models import ProgrammePage
 
-    programme = get_object_or_404(ProgrammePage.objects.live(), pk=programme_id)
+    programme = get_object_or_404(ProgrammePage.objects.live(), pk=page_id(programme_id))
     return render(
         request,
         "academy/badge.svg",

@@ -325,3 +325,37 @@ def test_withdrawing_frees_the_place(cohort, make_member):
     assert services.application_decide(application_id=second.pk, decision="accepted").status == (
         "accepted"
     )
+
+
+def test_publishing_a_changed_cohort_moves_its_calendar_item(cohort, client):
+    import datetime as dt
+
+    session = cohort.sessions.order_by("start").first()
+    draft = cohort.specific
+    rows = sorted(draft.sessions.all(), key=lambda s: s.start)
+    moved = rows[0]
+    moved.start += dt.timedelta(days=7)
+    moved.end += dt.timedelta(days=7)
+    draft.sessions = rows
+    draft.save_revision().publish()  # the publish signal syncs the calendar
+    links = calendar_selectors.training_item_links(item_ids=[session.calendar_item_id])
+    page = client.get(links[session.calendar_item_id]["url"])
+    assert moved.start.strftime("%-d %B %Y").encode() in page.content
+
+
+def test_a_started_cohort_offers_no_apply_button(cohort, client):
+    import datetime as dt
+
+    from institute.academy.models import CohortPage
+
+    CohortPage.objects.filter(pk=cohort.pk).update(
+        starts_on=timezone.localdate() - dt.timedelta(days=1)
+    )
+    page = client.get(cohort.url)
+    assert b"Applications to this cohort are closed" in page.content
+    assert reverse("academy:apply", args=[cohort.pk]).encode() not in page.content
+
+
+@pytest.mark.parametrize("code", ["\x00", "²" * 20, "A" * 40, "%FF"])
+def test_hostile_certificate_codes_are_unknown(code, home, client):
+    assert client.get(f"/academy/certificates/{code}/").status_code == 404
