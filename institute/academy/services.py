@@ -1,11 +1,12 @@
 """Writes of the Leadership Academy's programmes: cohort sessions in the calendar,
 applications and decisions, attendance, completion, certificates and erasure.
 
-The capacity rule lives in ``_accept`` alone: inside the transaction it takes a row lock on
-the cohort (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite opens every transaction with
-``BEGIN IMMEDIATE``, which serialises writers the same way) and only then counts who is
-accepted, so simultaneous acceptances queue behind each other and each counts what the one
-before it wrote. An acceptance past the capacity puts the applicant on the waiting list.
+The capacity rule lives in ``application_decide`` alone: inside the transaction it takes a
+row lock on the cohort (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite opens every
+transaction with ``BEGIN IMMEDIATE``, which serialises writers the same way) and only then
+counts who is accepted, so simultaneous acceptances queue behind each other and each counts what the one
+before it wrote (``_accept``). An acceptance past the capacity puts the applicant on the
+waiting list.
 """
 
 import hashlib
@@ -125,9 +126,8 @@ def _accepted_count(cohort_id) -> int:
     return Application.objects.filter(cohort_id=cohort_id, status=Status.ACCEPTED).count()
 
 
-def _accept(application: Application) -> str:
+def _accept(cohort: CohortPage) -> str:
     """Accept if the cohort has room, else wait-list; the caller holds the cohort's lock."""
-    cohort = _locked_cohort(application.cohort_id)
     if _accepted_count(cohort.pk) < cohort.capacity:
         return Status.ACCEPTED
     return Status.WAITLISTED
@@ -143,13 +143,13 @@ def application_decide(*, application_id: int, decision: str, message: str = "")
         raise ApplicationError("Choose accept, waiting list or decline.")
     application = Application.objects.get(pk=application_id)
     # Lock the cohort first, then re-read the application under the lock.
-    _locked_cohort(application.cohort_id)
+    cohort = _locked_cohort(application.cohort_id)
     application = Application.objects.get(pk=application_id)
     if application.status == Status.WITHDRAWN:
         raise ApplicationError("This application was withdrawn.")
     status = decision
     if decision == Status.ACCEPTED and application.status != Status.ACCEPTED:
-        status = _accept(application)
+        status = _accept(cohort)
     if status == application.status and message == application.message:
         return application
     places_changed = Status.ACCEPTED in (status, application.status)
