@@ -456,12 +456,12 @@ def seed_alumni(programmes, cohorts, log, *, rng, scale):
                 for i, user in enumerate(members[-14:])
             ]
         )
-    if scale == "large":
-        _seed_large_alumni(programmes, members, rng, log)
 
 
 def _seed_large_alumni(programmes, members, rng, log):
-    """Twenty-five years of alumni: 20,000 certificates across the programmes."""
+    """Twenty-five years of alumni: 20,000 certificates across the programmes (once)."""
+    if Certificate.objects.filter(issued_at__year__lt=2023).exists():
+        return
     ids = [p.pk for p in programmes.values()]
     rows = []
     for n in range(20_000):
@@ -488,6 +488,9 @@ def seed(*, scale, log):
     index = ensure_index()
     programmes, cohorts = seed_programmes(index, log)
     seed_alumni(programmes, cohorts, log, rng=rng, scale=scale)
+    members = _demo_members()
+    if scale == "large" and members:
+        _seed_large_alumni(programmes, members, rng, log)
 
 
 # Samples for the authorisation walk and the tests -----------------------------------------

@@ -4,9 +4,9 @@ applications and decisions, attendance, completion, certificates and erasure.
 The capacity rule lives in ``application_decide`` alone: inside the transaction it takes a
 row lock on the cohort (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite opens every
 transaction with ``BEGIN IMMEDIATE``, which serialises writers the same way) and only then
-counts who is accepted, so simultaneous acceptances queue behind each other and each counts what the one
-before it wrote (``_accept``). An acceptance past the capacity puts the applicant on the
-waiting list.
+counts who is accepted, so simultaneous acceptances queue behind each other and each counts
+what the one before it wrote (``_accept``). An acceptance past the capacity puts the
+applicant on the waiting list.
 """
 
 import hashlib
