@@ -359,3 +359,31 @@ def test_a_started_cohort_offers_no_apply_button(cohort, client):
 @pytest.mark.parametrize("code", ["\x00", "²" * 20, "A" * 40, "%FF"])
 def test_hostile_certificate_codes_are_unknown(code, home, client):
     assert client.get(f"/academy/certificates/{code}/").status_code == 404
+
+
+def test_staff_record_attendance_issue_and_revoke_from_the_admin(cohort, admin_client, make_member):
+    application = services.application_submit(
+        cohort=cohort, user=make_member(), statement="s", manager_name="m", manager_email="m@x.org"
+    )
+    services.application_decide(application_id=application.pk, decision="accepted")
+    session = cohort.sessions.first()
+    screen = admin_client.get(reverse("academy_admin:attendance", args=[cohort.pk]))
+    assert screen.status_code == 200
+    saved = admin_client.post(
+        reverse("academy_admin:attendance_session", args=[cohort.pk, session.pk]),
+        {"came": [application.pk]},
+    )
+    assert saved.status_code == 302 and session.attendances.count() == 1
+    admin_client.post(reverse("academy_admin:complete", args=[cohort.pk]))
+    certificate = application.certificate
+    admin_client.post(
+        reverse("academy_admin:revoke", args=[certificate.code]), {"reason": "Issued in error"}
+    )
+    certificate.refresh_from_db()
+    assert not certificate.is_valid and certificate.revocation_reason == "Issued in error"
+
+
+def test_staff_screens_refuse_members(cohort, client, make_member):
+    client.force_login(make_member())
+    response = client.get(reverse("academy_admin:applications", args=[cohort.pk]))
+    assert response.status_code == 302 and "/login/" in response["Location"]
