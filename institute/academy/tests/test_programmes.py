@@ -387,3 +387,13 @@ def test_staff_screens_refuse_members(cohort, client, make_member):
     client.force_login(make_member())
     response = client.get(reverse("academy_admin:applications", args=[cohort.pk]))
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_a_new_alumnus_is_emailed_the_certificate_and_badge(
+    home, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate = services.certificate_issue(application=sample_application())
+    message = mail.outbox[-1]
+    assert message.subject == "Your certificate: Sample programme"
+    assert f"/academy/certificates/{certificate.code}/badge.json" in message.body
