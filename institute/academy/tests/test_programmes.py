@@ -14,10 +14,21 @@ from django.utils import timezone
 
 from institute.academy import services
 from institute.academy.models import Application, CohortSession
-from institute.academy.programmes_demo import sample_application
+from institute.academy.programmes_demo import sample_application, sample_cohort
 from institute.events import selectors as calendar_selectors
+from institute.events.tests.conftest import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cohort(home):
+    return sample_cohort()
+
+
+@pytest.fixture
+def make_member(db):
+    return UserFactory
 
 
 def _json_ld(response):
