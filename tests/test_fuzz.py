@@ -158,6 +158,9 @@ def _world():
     item = hub.resource(resources, topics=[topic], members_body="<p>Members only.</p>")
     hub.collection(resources, items=[item])
     hub.episode(hub.series(resources))
+    from institute.academy.programmes_demo import sample_certificate
+
+    sample_certificate()  # the Academy's index, a programme and a cohort with a certificate
     targets = {}
     for name, rule in RULES.items():
         path = reverse(name, kwargs=rule.kwargs())

@@ -5,3 +5,9 @@ class AcademyConfig(AppConfig):
     name = "institute.academy"
     label = "academy"
     verbose_name = "Leadership Academy"
+
+    def ready(self):
+        # Programmes, applications, alumni and certificates.
+        from . import registry
+
+        registry.register_with_roof()

@@ -2,11 +2,12 @@
 
 2023: President's Conference in Brighton (£2,629 raised for MindOut), national conferences in
 Cardiff, the Midlands and the alumni event (Manchester, made virtual), Partner Day in
-Northampton, the AI roundtable, 40 webinars attended by 2,455 delegates, the three-hour and
-EDI workshops, Change Agent courses (more than 500 officers) and monthly drop-ins — nearly
-3,000 people at events and conferences. Upcoming: the next President's Conference in
-Birmingham in June, the Top Talent cohort in Essex on 24 and 25 June, monthly drop-ins,
-webinars and workshops. ``--scale large`` adds 20,000 items over 25 years and 200,000
+Northampton, the AI roundtable, 40 webinars attended by 2,455 delegates and monthly
+drop-ins — nearly 3,000 people at events and conferences. Upcoming: the next President's
+Conference in Birmingham in June, monthly drop-ins and webinars. The Leadership Academy's
+training (workshops, Change Agent, the Top Talent cohort in Essex) is the academy's own: its
+demo puts those sessions in the calendar (``institute/academy/programmes_demo.py``).
+``--scale large`` adds 20,000 items over 25 years and 200,000
 bookings (see ``demo_large``). Idempotent: items are found by slug, bookings made once.
 """
 
@@ -324,57 +325,6 @@ def seed_2023(calendar, members, rng, log):
                 120,
             )
         )
-    workshops = [
-        ("Introduction to Emotional Intelligence", "leadership"),
-        ("How to Be an Effective Coach", "leadership"),
-        ("Managing and Motivating Remote Teams", "leadership"),
-        ("Equality, Diversity & Inclusion workshop", "edi"),
-        ("Cyber leadership workshop", "cyber"),
-    ]
-    for n, (title, topic) in enumerate(workshops):
-        plan.append(
-            (
-                f"workshop-{n + 1}-2023",
-                {
-                    "title": title,
-                    "kind": "training",
-                    "sub_kind": "workshop",
-                    "start": _at(2023, 2 + n * 2, 9, 9, 30),
-                    "hours": 3,
-                    "region": "national",
-                    "format": "virtual",
-                    "capacity": 25,
-                    "member_price": 75,
-                    "non_member_price": 150,
-                    "summary": "A three-hour Leadership Academy workshop.",
-                    "topics": [topic],
-                },
-                22,
-            )
-        )
-    for n in range(8):
-        days = 2 if n % 2 == 0 else 5
-        start = _at(2023, 2 + n, 6 + n)
-        plan.append(
-            (
-                f"change-agent-{days}-day-{n + 1}-2023",
-                {
-                    "title": f"Change Agent ({days}-day course)",
-                    "kind": "training",
-                    "sub_kind": "course",
-                    "start": start,
-                    "end": start + dt.timedelta(days=days - 1, hours=7),
-                    "region": "national",
-                    "format": "virtual",
-                    "capacity": 70,
-                    "sponsor": microsoft,
-                    "summary": "Free digital skills training with Microsoft for local government "
-                    "officers from junior to senior grades.",
-                    "topics": ["digital-skills"],
-                },
-                65,
-            )
-        )
     delegates = _webinar_delegates(rng)
     for n in range(40):
         title, topic = WEBINAR_SUBJECTS[n % len(WEBINAR_SUBJECTS)]
@@ -435,26 +385,6 @@ def seed_upcoming(calendar, members, rng, log):
             180,
         ),
         (
-            f"top-talent-essex-{june}",
-            {
-                "title": f"Top Talent cohort, Essex {june}",
-                "kind": "training",
-                "sub_kind": "programme",
-                "start": _at(june, 6, 24),
-                "end": _at(june, 6, 25, 16, 30),
-                "region": "east-of-england",
-                "format": "in-person",
-                "venue": "Essex",
-                "capacity": 24,
-                "member_price": 1200,
-                "non_member_price": 1800,
-                "summary": "Be part of the next Top Talent training cohort, with one-to-one "
-                "coaching for every participant.",
-                "topics": ["leadership"],
-            },
-            14,
-        ),
-        (
             f"monthly-drop-in-{today:%Y-%m}",
             {
                 "title": "Monthly drop-in",
@@ -468,25 +398,6 @@ def seed_upcoming(calendar, members, rng, log):
                 "capacity": 60,
                 "joining_link": "https://meet.institute.example/drop-in",
                 "summary": "By the members, for the members: bring a question, a worry or an idea.",
-            },
-            20,
-        ),
-        (
-            f"edi-workshop-{today:%Y-%m}",
-            {
-                "title": "Equality, Diversity & Inclusion workshop",
-                "kind": "training",
-                "sub_kind": "workshop",
-                "start": _at(today.year, today.month, today.day, 9, 30) + dt.timedelta(days=20),
-                "hours": 3,
-                "region": "north-west",
-                "format": "virtual",
-                "capacity": 20,
-                "member_price": 75,
-                "non_member_price": 150,
-                "summary": "A three-hour Leadership Academy workshop.",
-                "topics": ["edi"],
-                "joining_link": "https://meet.institute.example/edi",
             },
             20,
         ),

@@ -393,3 +393,38 @@ def attendance_count(*, item) -> int:
     return Booking.objects.filter(
         occurrence__item=item, status=Booking.Status.CONFIRMED, attended=True
     ).count()
+
+
+def training_item_links(*, item_ids) -> dict:
+    """For another room's training items (``services.training_item_sync``): each live
+    item's page address and the address of its calendar file, by item id. One query."""
+    from .models import CalendarItemPage
+
+    found = {}
+    for item in CalendarItemPage.objects.live().filter(pk__in=list(item_ids)):
+        url = item.get_url()
+        if url:
+            found[item.pk] = {"url": url, "calendar_url": f"{url}calendar.ics"}
+    return found
+
+
+def alumni_events(*, limit: int = 6, now=None) -> list[dict]:
+    """The next alumni events of the calendar (events of the alumni sub-kind)."""
+    now = now or timezone.now()
+    rows = (
+        live_occurrences()
+        .filter(item__kind="events", item__sub_kind="alumni", end__gte=now)
+        .select_related("item")
+        .order_by("start", "pk")[:limit]
+    )
+    return [
+        {
+            "title": o.item.title,
+            "url": o.item.get_url(),
+            "start": o.start,
+            "end": o.end,
+            "format": o.item.get_format_display(),
+            "region": o.item.get_region_display(),
+        }
+        for o in rows
+    ]

@@ -19,7 +19,7 @@ from institute.core import cache as page_cache
 from institute.people.selectors import is_partner_contact
 
 from . import selectors, tasks
-from .models import Booking, CalendarItemPage, Occurrence
+from .models import Booking, CalendarItemPage, CalendarPage, Occurrence
 from .recurrence import expand
 
 
@@ -161,3 +161,98 @@ def bookings_erase(*, user) -> None:
     ):
         booking_cancel(booking=booking)
     Booking.objects.filter(user=user).update(user=None)
+
+
+# Items other rooms keep in the calendar (the academy's cohort sessions). Such a room never
+# touches the calendar's models: it hands over what the item should say and keeps the id.
+TRAINING_FIELDS = (
+    "title",
+    "summary",
+    "start",
+    "end",
+    "sub_kind",
+    "region",
+    "format",
+    "venue",
+    "capacity",
+    "member_price",
+    "non_member_price",
+    "sponsor_id",
+)
+
+
+@transaction.atomic
+def training_item_sync(
+    *,
+    item_id: int | None,
+    slug: str,
+    title: str,
+    summary: str = "",
+    start,
+    end,
+    sub_kind: str = "programme",
+    region: str = "national",
+    format: str = "in-person",  # noqa: A002 - the calendar's own field name
+    venue: str = "",
+    capacity: int = 100,
+    member_price=0,
+    non_member_price=0,
+    sponsor_id: int | None = None,
+    topic_ids=(),
+) -> int:
+    """Create or update a published training item with a single occurrence; returns its id.
+
+    ``item_id`` is what an earlier call returned (None the first time, or when that item has
+    gone); ``slug`` is used only when the item is created. An unchanged item is left alone,
+    so syncing again publishes nothing."""
+    from .demo_helpers import ensure_calendar
+
+    values = {
+        "title": title,
+        "summary": summary[:300],
+        "start": start,
+        "end": end,
+        "sub_kind": sub_kind,
+        "region": region,
+        "format": format,
+        "venue": venue,
+        "capacity": capacity,
+        "member_price": member_price,
+        "non_member_price": non_member_price,
+        "sponsor_id": sponsor_id,
+    }
+    item = CalendarItemPage.objects.filter(pk=item_id).first() if item_id else None
+    topic_ids = sorted(topic_ids)
+    if item is None:
+        calendar = CalendarPage.objects.live().first() or ensure_calendar()
+        base, n = slug[:70], 1
+        taken = set(calendar.get_children().values_list("slug", flat=True))
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        item = CalendarItemPage(kind="training", slug=slug, **values)
+        calendar.add_child(instance=item)
+        if topic_ids:
+            item.topics.set(topic_ids)
+            item.save()
+        occurrences_sync(item=item)
+        page_cache.invalidate()
+        return item.pk
+    unchanged = all(getattr(item, name) == values[name] for name in TRAINING_FIELDS)
+    current_topics = sorted(item.topics.values_list("pk", flat=True))
+    if unchanged and current_topics == topic_ids and item.live:
+        return item.pk
+    for name, value in values.items():
+        setattr(item, name, value)
+    item.topics.set(topic_ids)
+    item.save_revision().publish()  # the publish signal syncs its occurrence
+    return item.pk
+
+
+@transaction.atomic
+def training_item_withdraw(*, item_id: int) -> None:
+    """Take an item another room no longer needs out of the calendar (unpublished, so
+    anyone who booked it keeps their booking's history)."""
+    item = CalendarItemPage.objects.filter(pk=item_id, live=True).first()
+    if item is not None:
+        item.unpublish()

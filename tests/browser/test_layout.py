@@ -36,6 +36,9 @@ PAGE_MODELS = [
     "CollectionPage",
     "PodcastSeriesPage",
     "PodcastEpisodePage",
+    "AcademyIndexPage",
+    "ProgrammePage",
+    "CohortPage",
 ]
 
 
@@ -62,7 +65,9 @@ def _closed_year():
 @pytest.fixture
 def site(home):
     """The demo content of the roof, people, calendar and hub, and benchmarking's own pages."""
-    call_command("seed_demo", only=["core", "people", "events", "resources"], stdout=StringIO())
+    call_command(
+        "seed_demo", only=["core", "people", "events", "resources", "academy"], stdout=StringIO()
+    )
     organisation, survey = _closed_year()
     first = {}
     for page in Page.objects.live().filter(depth__gt=2).order_by("path").specific():
@@ -72,7 +77,7 @@ def site(home):
     public += [first[name] for name in PAGE_MODELS]
     return {
         "public": public,
-        "members": ["/account/", "/benchmarking/my/"],
+        "members": ["/account/", "/benchmarking/my/", "/academy/mine/", "/academy/alumni/"],
         "coordinator": make_coordinator(organisation),
         "staff": User.objects.create_superuser(
             username="staff", email="staff@example.org", password="x-Passw0rd!"

@@ -1,0 +1,188 @@
+"""Reads of the Leadership Academy's programmes: listings, places, a member's own academy
+and the alumni directory. Each runs a fixed number of queries whatever the amount of data."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
+
+from institute.core import routing
+from institute.events import selectors as calendar
+
+from .models import (
+    AlumniProfile,
+    Application,
+    Certificate,
+    CohortPage,
+    CohortSession,
+    ProgrammePage,
+)
+
+Status = Application.Status
+
+
+def _accepted():
+    return Count("applications", filter=Q(applications__status=Status.ACCEPTED), distinct=True)
+
+
+def programme_cards(*, index) -> list[dict]:
+    """The index's programmes, each with its next open cohort (two queries)."""
+    programmes = list(routing.public(ProgrammePage.objects.child_of(index)).order_by("path"))
+    today = timezone.localdate()
+    upcoming = {}
+    for cohort in routing.public(CohortPage.objects.filter(starts_on__gte=today)).order_by(
+        "starts_on", "path"
+    ):
+        parent_path = cohort.path[: -CohortPage.steplen]
+        upcoming.setdefault(parent_path, cohort)
+    return [{"programme": p, "next_cohort": upcoming.get(p.path)} for p in programmes]
+
+
+def cohorts_of(*, programme) -> list[CohortPage]:
+    """A programme's live cohorts, soonest first, each with ``accepted`` (one query)."""
+    return list(
+        routing.public(CohortPage.objects.child_of(programme))
+        .annotate(accepted=_accepted())
+        .order_by("starts_on", "path")
+    )
+
+
+@dataclass(frozen=True)
+class Places:
+    capacity: int
+    accepted: int
+
+    @property
+    def left(self) -> int:
+        return max(self.capacity - self.accepted, 0)
+
+
+def cohort_places(*, cohort) -> Places:
+    accepted = Application.objects.filter(cohort=cohort, status=Status.ACCEPTED).count()
+    return Places(capacity=cohort.capacity, accepted=accepted)
+
+
+def sessions_of(*, cohort) -> list[dict]:
+    """A cohort's sessions with their calendar addresses (two queries)."""
+    sessions = list(CohortSession.objects.filter(cohort=cohort).order_by("start", "pk"))
+    links = calendar.training_item_links(item_ids=[s.calendar_item_id for s in sessions])
+    return [{"session": s, "links": links.get(s.calendar_item_id)} for s in sessions]
+
+
+def application_for(*, user, cohort) -> Application | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        Application.objects.filter(user=user, cohort=cohort)
+        .exclude(status=Status.WITHDRAWN)
+        .first()
+    )
+
+
+def my_academy(*, user) -> dict:
+    """A member's applications (with cohorts, programmes, sessions and attendance) and
+    certificates, in a fixed number of queries."""
+    applications = list(
+        Application.objects.filter(user=user)
+        .select_related("cohort")
+        .prefetch_related(
+            Prefetch(
+                "cohort__sessions",
+                queryset=CohortSession.objects.order_by("start", "pk"),
+                to_attr="ordered_sessions",
+            ),
+            "attendances",
+        )
+        .order_by("-created_at")
+    )
+    parents = {}
+    paths = {a.cohort.path[: -CohortPage.steplen] for a in applications}
+    for programme in ProgrammePage.objects.filter(path__in=paths):
+        parents[programme.path] = programme
+    item_ids = [
+        s.calendar_item_id
+        for a in applications
+        if a.status == Status.ACCEPTED
+        for s in a.cohort.ordered_sessions
+    ]
+    links = calendar.training_item_links(item_ids=item_ids) if item_ids else {}
+    rows = []
+    for application in applications:
+        attended = {a.session_id for a in application.attendances.all()}
+        sessions = [
+            {
+                "session": s,
+                "attended": s.pk in attended,
+                "links": links.get(s.calendar_item_id)
+                if application.status == Status.ACCEPTED
+                else None,
+            }
+            for s in application.cohort.ordered_sessions
+        ]
+        rows.append(
+            {
+                "application": application,
+                "programme": parents.get(application.cohort.path[: -CohortPage.steplen]),
+                "sessions": sessions,
+            }
+        )
+    certificates = list(
+        Certificate.objects.filter(user=user).select_related("programme").order_by("-issued_at")
+    )
+    return {"rows": rows, "certificates": certificates}
+
+
+def is_alumnus(user) -> bool:
+    return (
+        user.is_authenticated
+        and Certificate.objects.filter(user=user, revoked_at__isnull=True).exists()
+    )
+
+
+def alumni_directory(*, programme_id=None, year=None, region="", topic_id=None):
+    """Listed alumni (with a valid certificate), filtered; rows carry ``valid_certificates``
+    and ``topics`` prefetched, so a page of them costs three queries."""
+    valid = Certificate.objects.filter(user=OuterRef("user"), revoked_at__isnull=True)
+    if programme_id:
+        valid = valid.filter(programme_id=programme_id)
+    if year:
+        valid = valid.filter(issued_at__year=year)
+    profiles = (
+        AlumniProfile.objects.filter(listed=True, user__isnull=False)
+        .filter(Exists(valid))
+        .select_related("user")
+        .prefetch_related(
+            "topics",
+            Prefetch(
+                "user__academy_certificates",
+                queryset=Certificate.objects.filter(revoked_at__isnull=True)
+                .select_related("programme")
+                .order_by("issued_at"),
+                to_attr="valid_certificates",
+            ),
+        )
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
+    if region:
+        profiles = profiles.filter(region=region)
+    if topic_id:
+        profiles = profiles.filter(topics__pk=topic_id)
+    return profiles
+
+
+def directory_choices() -> dict:
+    """Programmes and years that have alumni (the directory's filters)."""
+    programmes = list(ProgrammePage.objects.live().order_by("title").values_list("pk", "title"))
+    years = sorted({d.year for d in Certificate.objects.dates("issued_at", "year")}, reverse=True)
+    return {"programmes": programmes, "years": years}
+
+
+def alumni_events(*, limit=6) -> list[dict]:
+    return calendar.alumni_events(limit=limit)
+
+
+def alumni_count(*, year=None) -> int:
+    qs = Certificate.objects.filter(revoked_at__isnull=True)
+    if year:
+        qs = qs.filter(issued_at__year=year)
+    return qs.count()
