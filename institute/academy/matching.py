@@ -122,8 +122,8 @@ def _seniority_points(gap):
 
 
 def _codes(values):
-    """Whole-number codes for hashable values, equal values equal codes."""
-    seen = {}
+    """Whole-number codes for hashable values: equal values equal codes, ``None`` is 0."""
+    seen = {None: 0}
     return np.array([seen.setdefault(v, len(seen)) for v in values], dtype=np.int64)
 
 
@@ -149,9 +149,8 @@ def score_parts(mentors, mentees):
     )
     regions = _codes([p.region or None for p in (*mentees, *mentors)])
     mentee_regions, mentor_regions = regions[: len(mentees)], regions[len(mentees) :]
-    blank = _codes([None, *(p.region or None for p in (*mentees, *mentors))])[0]
     same_region = (mentee_regions[:, None] == mentor_regions[None, :]) & (
-        mentee_regions[:, None] != blank
+        mentee_regions[:, None] != 0
     )
     formats_a = np.array([_FORMAT_CODES[p.format] for p in mentees], dtype=np.int64)
     formats_b = np.array([_FORMAT_CODES[p.format] for p in mentors], dtype=np.int64)
@@ -170,9 +169,8 @@ def allowed(mentors, mentees, not_with=frozenset()):
     if not mentees or not mentors:
         return np.zeros(shape, dtype=bool)
     orgs = _codes([p.organisation for p in (*mentees, *mentors)])
-    none = _codes([None, *(p.organisation for p in (*mentees, *mentors))])[0]
     mentee_orgs, mentor_orgs = orgs[: len(mentees)], orgs[len(mentees) :]
-    same_org = (mentee_orgs[:, None] == mentor_orgs[None, :]) & (mentee_orgs[:, None] != none)
+    same_org = (mentee_orgs[:, None] == mentor_orgs[None, :]) & (mentee_orgs[:, None] != 0)
     ok = ~same_org
     ok &= np.array([p.available for p in mentees])[:, None]
     ok &= np.array([p.available for p in mentors])[None, :]
