@@ -5,3 +5,9 @@ class AcademyConfig(AppConfig):
     name = "institute.academy"
     label = "academy"
     verbose_name = "Leadership Academy"
+
+    def ready(self):
+        # --- Mentoring and coaching ------------------------------------------------------
+        from . import mentoring_personal_data
+
+        mentoring_personal_data.register_with_roof()

@@ -2,4 +2,7 @@
 
 
 def seed(*, scale, log):
-    pass
+    # --- Mentoring and coaching ------------------------------------------------------------
+    from . import mentoring_demo
+
+    mentoring_demo.seed(scale=scale, log=log)
