@@ -54,39 +54,53 @@ def registration_save(
     return registration
 
 
-def _people(registrations):
-    return [
-        matching.Person(
-            id=r.pk,
-            organisation=r.user.organisation_id,
-            topics=frozenset(t.pk for t in r.topics.all()),
-            seniority=r.seniority,
-            region=r.region,
-            format=r.format,
-            available=r.available,
-            capacity=r.capacity,
-        )
-        for r in registrations
-    ]
-
-
 def round_instance(*, round):
-    """The round as matching sees it: mentors, mentees, locked pairs and "not with" requests."""
-    registrations = list(
-        round.registrations.select_related("user").prefetch_related("topics", "not_with")
+    """The round as matching sees it: mentors, mentees, locked pairs and "not with" requests.
+
+    Read as plain values in four queries (no model instances): a round of thousands."""
+    rows = list(
+        round.registrations.values_list(
+            "pk",
+            "user_id",
+            "user__organisation_id",
+            "role",
+            "seniority",
+            "region",
+            "format",
+            "available",
+            "capacity",
+        ).order_by("pk")
     )
-    by_user = {r.user_id: r.pk for r in registrations}
+    topics = {}
+    for registration_id, topic_id in Registration.topics.through.objects.filter(
+        registration__round=round
+    ).values_list("registration_id", "topic_id"):
+        topics.setdefault(registration_id, set()).add(topic_id)
+    by_user = {row[1]: row[0] for row in rows}
     not_with = set()
-    for r in registrations:
-        for other in r.not_with.all():
-            if other.pk in by_user:
-                not_with.add((r.pk, by_user[other.pk]))
-    mentors = [r for r in registrations if r.role == Registration.Role.MENTOR]
-    mentees = [r for r in registrations if r.role == Registration.Role.MENTEE]
+    for registration_id, user_id in Registration.not_with.through.objects.filter(
+        registration__round=round
+    ).values_list("registration_id", "user_id"):
+        if user_id in by_user:
+            not_with.add((registration_id, by_user[user_id]))
+    people = {Registration.Role.MENTOR: [], Registration.Role.MENTEE: []}
+    for pk, _, organisation, role, seniority, region, format_, available, capacity in rows:
+        people[role].append(
+            matching.Person(
+                id=pk,
+                organisation=organisation,
+                topics=frozenset(topics.get(pk, ())),
+                seniority=seniority,
+                region=region,
+                format=format_,
+                available=available,
+                capacity=capacity,
+            )
+        )
     locked = list(round.pairs.filter(locked=True).values_list("mentor_id", "mentee_id"))
     return {
-        "mentors": _people(mentors),
-        "mentees": _people(mentees),
+        "mentors": people[Registration.Role.MENTOR],
+        "mentees": people[Registration.Role.MENTEE],
         "locked": locked,
         "not_with": not_with,
     }
