@@ -4,12 +4,18 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from institute.people import roles
+
 
 class Coach(models.Model):
     """A person with the coach role, as the Academy offers them."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coach_profile"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="coach_profile",
+        limit_choices_to={"groups__name": roles.COACH},
+        help_text="Someone with the Coach role.",
     )
     sessions_per_month = models.PositiveSmallIntegerField(default=4)
     sessions_per_year = models.PositiveSmallIntegerField(default=30)
