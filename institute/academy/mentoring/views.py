@@ -101,7 +101,9 @@ def pair(request, pk):
     pair = get_object_or_404(
         Pair.objects.select_related("round", "mentor__user", "mentee__user"), pk=pk
     )
-    member = pair.has_member(request.user)
+    # Until staff confirm the pairs, a proposed pair is for staff only.
+    confirmed = pair.round.state in (Round.State.CONFIRMED, Round.State.CLOSED)
+    member = confirmed and pair.has_member(request.user)
     if not member and not is_staff_member(request.user):
         raise Http404
     meeting_form, feedback_form = MeetingForm(prefix="meeting"), FeedbackForm(prefix="feedback")
@@ -134,7 +136,7 @@ def pair(request, pk):
     context = {
         "pair": pair,
         "member": member,
-        "open": pair.round.state in (Round.State.CONFIRMED, Round.State.CLOSED),
+        "open": confirmed,
         "meetings": pair.meetings.all(),
         "meeting_form": meeting_form,
         "feedback_form": feedback_form,

@@ -223,3 +223,15 @@ def test_export_and_erase(round_, people):
     assert not Feedback.objects.filter(author=mentee).exists()
     assert not Pair.objects.filter(pk=pair.pk).exists()
     assert Registration.objects.filter(user=people[0].user).exists()
+
+
+def test_a_proposed_pair_is_for_staff_until_confirmed(client, round_, people):
+    round_.state = Round.State.MATCHING
+    round_.save()
+    mentoring_services.round_match(round=round_)
+    pair = round_.pairs.get(mentor=people[0])
+    client.force_login(pair.mentee.user)
+    url = reverse("academy:mentoring_pair", args=[pair.pk])
+    assert client.get(url).status_code == 404
+    mentoring_services.round_advance(round=round_)
+    assert client.get(url).status_code == 200
