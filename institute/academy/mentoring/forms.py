@@ -102,7 +102,7 @@ class RegistrationForm(forms.Form):
 class MeetingForm(forms.Form):
     held_on = forms.DateField(
         label="Date of the meeting",
-        help_text="For example, 27 3 2024 written as 2024-03-27.",
+        help_text="For example, 2024-03-27.",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     minutes = WholeNumberField(label="Length in minutes", min_value=5, max_value=600, initial=60)
