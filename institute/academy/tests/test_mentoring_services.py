@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from institute.academy import mentoring_selectors, mentoring_services
+from institute.academy import matching, mentoring_selectors, mentoring_services
 from institute.academy.models import Feedback, Meeting, Pair, Registration, Round
 from institute.core.models import Topic
 from institute.people import privacy, roles
@@ -84,9 +84,9 @@ def test_matching_only_while_matching_and_then_the_best_pairs(round_, people):
     assert dict(result.unmatched_mentees)[colleague.pk]
     pair = round_.pairs.get(mentor=mentor_a)
     assert sum(pair.parts.values()) == pair.score
-    assert [p["points"] for p in mentoring_selectors.pair_explained(pair)] == list(
-        pair.parts.values()
-    )
+    explained = mentoring_selectors.pair_explained(pair)
+    assert [p["points"] for p in explained] == [pair.parts[part] for part in matching.PARTS]
+    assert [p["label"] for p in explained][0] == matching.PART_LABELS[matching.BASE]
 
 
 def test_locks_survive_a_rerun_and_use_capacity(round_, people):
