@@ -64,3 +64,89 @@ RULES.update(
         "academy_admin:revoke": Rule(STAFF, kwargs=_code),
     }
 )
+
+
+# --- Mentoring and coaching ----------------------------------------------------------------
+# A pair's page is for its mentor, its mentee and staff; a coaching session's page for its
+# coach, its participant and staff (its notes for the two only). The walk checks staff and
+# an unrelated member (404); tests/test_mentoring_access.py and test_coaching_access.py check
+# the people themselves.
+
+
+def mentoring_sample():
+    """An open round, a confirmed pair and a coaching session, in the test database."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from institute.people.models import Organisation, User
+
+    from .models import Coach, CoachingSession, Pair, Registration, Round
+
+    def person(name, org):
+        organisation = Organisation.objects.get_or_create(
+            slug=f"sample-{org}", defaults={"name": f"Sample {org}"}
+        )[0]
+        return User.objects.get_or_create(
+            username=f"sample-{name}",
+            defaults={
+                "email": f"sample-{name}@example.org",
+                "organisation": organisation,
+                "first_name": name.title(),
+                "last_name": "Sample",
+            },
+        )[0]
+
+    today = dt.date(2030, 1, 1)
+    open_round = Round.objects.get_or_create(
+        slug="sample-open-round",
+        defaults={
+            "name": "Sample open round",
+            "registration_closes": today,
+            "starts_on": today,
+            "ends_on": today + dt.timedelta(days=180),
+        },
+    )[0]
+    confirmed = Round.objects.get_or_create(
+        slug="sample-confirmed-round",
+        defaults={
+            "name": "Sample confirmed round",
+            "registration_closes": today,
+            "starts_on": today,
+            "ends_on": today + dt.timedelta(days=180),
+            "state": Round.State.CONFIRMED,
+        },
+    )[0]
+    common = {"seniority": 3, "region": "wales"}
+    mentor = Registration.objects.get_or_create(
+        round=confirmed, user=person("mentor", "a"), defaults={"role": "mentor", **common}
+    )[0]
+    mentee = Registration.objects.get_or_create(
+        round=confirmed, user=person("mentee", "b"), defaults={"role": "mentee", **common}
+    )[0]
+    pair = Pair.objects.get_or_create(round=confirmed, mentor=mentor, mentee=mentee)[0]
+    coach = Coach.objects.get_or_create(user=person("coach", "c"))[0]
+    session = CoachingSession.objects.get_or_create(
+        coach=coach,
+        participant=person("coachee", "d"),
+        defaults={"starts_at": timezone.now(), "notes": "Sample private notes"},
+    )[0]
+    return {"round": open_round, "confirmed": confirmed, "pair": pair, "session": session}
+
+
+RULES |= {
+    "academy:mentoring": Rule(MEMBER),
+    "academy:mentoring_register": Rule(
+        MEMBER, kwargs=lambda: {"slug": mentoring_sample()["round"].slug}
+    ),
+    "academy:mentoring_pair": Rule(STAFF, kwargs=lambda: {"pk": mentoring_sample()["pair"].pk}),
+    "academy:coaching": Rule(MEMBER),
+    "academy:coaching_session": Rule(
+        STAFF, kwargs=lambda: {"pk": mentoring_sample()["session"].pk}
+    ),
+    # Staff pages under the Wagtail admin: its door sends anyone else to the sign-in page.
+    "academy_mentoring_admin:rounds": Rule(STAFF),
+    "academy_mentoring_admin:round": Rule(
+        STAFF, kwargs=lambda: {"pk": mentoring_sample()["confirmed"].pk}
+    ),
+}

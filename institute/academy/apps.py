@@ -11,3 +11,7 @@ class AcademyConfig(AppConfig):
         from . import registry
 
         registry.register_with_roof()
+        # --- Mentoring and coaching ------------------------------------------------------
+        from . import mentoring_personal_data
+
+        mentoring_personal_data.register_with_roof()

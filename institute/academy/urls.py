@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 app_name = "academy"
 
@@ -21,3 +21,6 @@ urlpatterns += [
     path("badges/<int:programme_id>/badge-class.json", views.badge_class, name="badge_class"),
     path("badges/<int:programme_id>/image.svg", views.badge_image, name="badge_image"),
 ]
+
+# --- Mentoring and coaching ----------------------------------------------------------------
+urlpatterns += [path("", include("institute.academy.mentoring.urls"))]

@@ -26,3 +26,7 @@ def register_cohorts_menu_item():
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("academy/manage/", include(admin_urls, namespace="academy_admin"))]
+
+
+# --- Mentoring and coaching ----------------------------------------------------------------
+from .mentoring import admin_hooks  # noqa: E402,F401 — its hooks register on import

@@ -1,0 +1,53 @@
+"""Staff run a round from the Wagtail admin: compute, lock, swap, confirm; others cannot."""
+
+import pytest
+from django.urls import reverse
+
+from institute.academy.models import Round
+from institute.people import roles
+from institute.people.models import User
+from institute.people.services import roles_sync
+
+from .test_mentoring_services import people, round_, topic  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff(client):
+    user = User.objects.create_user(username="editor", email="editor@example.org", password="x")
+    user.groups.add(roles_sync()[roles.STAFF_EDITOR])
+    client.force_login(user)
+    return client
+
+
+def test_staff_compute_lock_swap_and_confirm(staff, round_, people):  # noqa: F811
+    url = reverse("academy_mentoring_admin:round", args=[round_.pk])
+    staff.post(url, {"action": "advance"})
+    round_.refresh_from_db()
+    assert round_.state == Round.State.MATCHING
+    staff.post(url, {"action": "match"})
+    assert round_.pairs.count() == 2
+    page = staff.get(url).content.decode()
+    assert "M3 Person (Org-A): every mentor they could be paired with was full" in page
+    first, second = round_.pairs.order_by("pk")
+    staff.post(url, {"pair": first.pk, "locked": "on"})
+    first.refresh_from_db()
+    assert first.locked
+    staff.post(url, {"first": first.pk, "second": second.pk})
+    assert round_.pairs.filter(locked=True).count() == 2
+    bad = staff.post(url, {"first": "99999999999999999999", "second": "x"}, follow=True)
+    assert bad.status_code == 200
+    staff.post(url, {"action": "advance"})
+    round_.refresh_from_db()
+    assert round_.state == Round.State.CONFIRMED
+    assert staff.get(reverse("academy_mentoring_admin:rounds")).status_code == 200
+
+
+def test_members_cannot_reach_the_round_screen(client, round_, people):  # noqa: F811
+    client.force_login(people[2].user)
+    url = reverse("academy_mentoring_admin:round", args=[round_.pk])
+    response = client.post(url, {"action": "advance"})
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    round_.refresh_from_db()
+    assert round_.state == Round.State.OPEN
