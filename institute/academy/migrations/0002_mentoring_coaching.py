@@ -9,9 +9,8 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    initial = True
-
     dependencies = [
+        ('academy', '0001_programmes_cohorts_certificates'),
         ('core', '0003_link_validation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
