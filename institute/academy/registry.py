@@ -10,7 +10,7 @@ from institute.people.privacy import PersonalData
 from institute.people.privacy import register as register_personal_data
 
 
-def _topic_items(topic, limit=6):
+def _topic_items(*, topic, limit=6):
     from .models import CohortPage, ProgrammePage
 
     programmes = {p.path: p for p in ProgrammePage.objects.live().public().filter(topics=topic)}

@@ -104,7 +104,7 @@ def pair(request, pk):
     # Until staff confirm the pairs, a proposed pair is for staff only.
     confirmed = pair.round.state in (Round.State.CONFIRMED, Round.State.CLOSED)
     member = confirmed and pair.has_member(request.user)
-    if not member and not is_staff_member(request.user):
+    if not member and not is_staff_member(user=request.user):
         raise Http404
     meeting_form, feedback_form = MeetingForm(prefix="meeting"), FeedbackForm(prefix="feedback")
     if request.method == "POST":
@@ -182,7 +182,7 @@ def coaching_session(request, pk):
         CoachingSession.objects.select_related("coach__user", "participant"), pk=pk
     )
     party = session.is_party(request.user)
-    if not party and not is_staff_member(request.user):
+    if not party and not is_staff_member(user=request.user):
         raise Http404
     is_coach = request.user.pk == session.coach.user_id
     statuses = sorted(TRANSITIONS.get(session.status, ())) if is_coach else []

@@ -298,10 +298,10 @@ def test_topic_pages_show_upcoming_cohorts(cohort):
 
     topic = Topic.objects.create(slug="leadership", name="Leadership")
     programme = cohort.get_parent().specific
-    assert _topic_items(topic) == []
+    assert _topic_items(topic=topic) == []
     programme.topics.add(topic)
     programme.save()
-    (item,) = _topic_items(topic)
+    (item,) = _topic_items(topic=topic)
     assert item.url == cohort.url and "Sample cohort" in item.title
 
 
