@@ -101,7 +101,6 @@ def route_below(page, request, path_components):
         if child is None or child.depth != current.depth + 1:
             # Not among those fetched: Wagtail's own lookup (a 404 if there is no such child).
             return Page.route(current, request, path_components[position:])
-        wagtail_routing.set_parent(child, current)
         if remaining and uses_default_route(child.specific_class):
             current = child
             continue

@@ -7,7 +7,6 @@ changes them.
 * ``request._get_raw_host()``: the host as Wagtail reads it (before ``ALLOWED_HOSTS``, which
   Django's middleware has already checked), for the cache key.
 * ``request._wagtail_site``: where ``Site.find_for_request`` looks for a site found before.
-* ``page._cached_parent_obj``: where ``Page.get_parent`` keeps the parent it has fetched.
 """
 
 from django.http.request import split_domain_port
@@ -34,7 +33,3 @@ def set_site(request, site):
     """Give ``request`` its site: ``Site.find_for_request`` then returns it without a query."""
     request._wagtail_site = site
 
-
-def set_parent(page, parent):
-    """Tell ``page`` its parent: ``page.get_parent()`` then returns it without a query."""
-    page._cached_parent_obj = parent
