@@ -32,4 +32,3 @@ def has_site(request):
 def set_site(request, site):
     """Give ``request`` its site: ``Site.find_for_request`` then returns it without a query."""
     request._wagtail_site = site
-
