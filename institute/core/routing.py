@@ -14,12 +14,13 @@ every page of every room. Here:
 * View restrictions, which Wagtail looks up for every page served, are skipped while the site
   has none at all (a fact kept until content next changes).
 
-The result is the page Wagtail would have found, with the same 404s.
+The result is the page Wagtail would have found, with the same 404s. The private attributes
+of Wagtail and Django this needs are reached through ``adapters.wagtail_routing`` only.
 """
 
-from django.http.request import split_domain_port
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 
+from .adapters import wagtail_routing
 from .cache import remember
 
 # Pages whose ``route`` is one of these walk to their children the default way.
@@ -37,7 +38,7 @@ def register_default_route(function):
 
 
 def _load_site(request):
-    site = Site._find_for_request(request)
+    site = wagtail_routing.site_for_request(request)
     if site is not None:
         # Cached in the form routing asks for, so serving a page never fetches it again.
         site.root_page = site.root_page.specific
@@ -57,12 +58,11 @@ class SiteMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         from wagtail import views as wagtail_views
 
-        if view_func is wagtail_views.serve and not hasattr(request, "_wagtail_site"):
-            hostname = split_domain_port(request._get_raw_host())[0]
-            key = f"site:{hostname}:{request.get_port()}"
-            site = remember(key, lambda: _load_site(request))
+        if view_func is wagtail_views.serve and not wagtail_routing.has_site(request):
+            hostname, port = wagtail_routing.request_host(request)
+            site = remember(f"site:{hostname}:{port}", lambda: _load_site(request))
             if site is not None:
-                request._wagtail_site = site
+                wagtail_routing.set_site(request, site)
 
 
 def _parent_path(page):
@@ -101,7 +101,6 @@ def route_below(page, request, path_components):
         if child is None or child.depth != current.depth + 1:
             # Not among those fetched: Wagtail's own lookup (a 404 if there is no such child).
             return Page.route(current, request, path_components[position:])
-        child._cached_parent_obj = current
         if remaining and uses_default_route(child.specific_class):
             current = child
             continue

@@ -22,15 +22,13 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import CharField, F, IntegerField, Q, Subquery, sql
-from django.db.models.expressions import CombinedExpression
+from django.db.models import CharField, IntegerField, Subquery
 from django.db.models.functions import Cast
-from modelsearch.query import PlainText
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from .adapters import modelsearch
 from .cache import remember
 from .routing import public, site_has_view_restrictions
 from .selectors import Item
@@ -88,72 +86,6 @@ def _relevance(score):
     return -score if connection.vendor == "sqlite" else score
 
 
-def sqlite_bm25_scores(queryset, query, *, fields=None, limit=None):
-    """``(object id, BM25 score)`` of the index entries matching ``query`` for the model of
-    ``queryset`` (and its subclasses), best first, from one FTS5 query — SQLite only.
-
-    Wagtail's SQLite backend ranks by relevance with one FTS5 match per matching row (a
-    correlated subquery), which takes seconds to minutes once thousands of rows match. Here
-    FTS5 ranks the index entries once with bm25() (lower is better). Callers filter the ids
-    to the rows they may show. This reaches into the search backend's internals (modelsearch
-    1.3), so it lives here, once; the site and hub search tests cover it.
-    """
-    from modelsearch.backends.database.sqlite.query import MatchExpression
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
-    from modelsearch.query import PlainText
-    from modelsearch.utils import get_descendants_content_types_pks
-
-    backend = get_search_backend()
-    compiler = backend.query_compiler_class(
-        queryset, PlainText(query, operator="and"), fields=fields
-    )
-    config = compiler.get_config(backend)
-    rows = (
-        SQLiteFTSIndexEntry.objects.filter(
-            MatchExpression(
-                compiler.fields or compiler.FTS_TABLE_FIELDS,
-                compiler.build_search_query(compiler.query, config=config),
-            )
-        )
-        .filter(index_entry__content_type__in=get_descendants_content_types_pks(queryset.model))
-        .annotate(score=compiler._build_rank_expression(compiler.get_search_vectors(), config))
-        .order_by("score")
-        .values_list("index_entry__object_id", "score")
-    )
-    if limit is not None:
-        rows = rows[:limit]
-    return [(int(object_id), score) for object_id, score in rows]
-
-
-def _parse_tsquery(search_query, parsed):
-    """The text of ``search_query`` as PostgreSQL parses it (``to_tsquery()``), in one query.
-
-    ``to_tsquery(text)`` without a configuration is only *stable* (it reads the session's
-    default), so PostgreSQL calls it again for every row it is compared with: three times per
-    index entry for matching and ranking, which costs more than the search itself.
-    """
-    query = sql.Query(None)
-    compiler = query.get_compiler(connection=connection)
-    expression_sql, params = search_query.resolve_expression(query).as_sql(compiler, connection)
-    key = (expression_sql, tuple(params))
-    if key not in parsed:
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT ({expression_sql})::text", params)
-            parsed[key] = cursor.fetchone()[0]
-    return parsed[key]
-
-
-class _ParsedTsQuery(SearchQuery):
-    """A tsquery already parsed by PostgreSQL (the text of ``tsquery``): a constant."""
-
-    def __init__(self, text):
-        super().__init__(text, search_type="raw")
-        self.text = text
-
-    def as_sql(self, compiler, connection, **extra_context):
-        return "%s::tsquery", [self.text]
-
-
 # Up to this many unpublished pages are left out by their ids; more, by a subquery.
 _HIDDEN_PAGES_BY_ID = 1000
 
@@ -198,8 +130,9 @@ class Ranking:
     scoring with the backend's own expression only the entries that match. The backend's
     ``.search()`` joins the model's table to the index and scores and counts in separate
     passes over every match, which costs hundreds of milliseconds once thousands match.
-    This reaches into the backends' internals (modelsearch 1.3), so it lives here, once; the
-    site search tests compare it with the backend's own results.
+    The one ranking of the site: site search and the resource hub's search both use it. The
+    backend's internals it needs are in ``adapters.modelsearch``; the site search tests
+    compare it with the backend's own results.
     """
 
     def __init__(self, queryset, query, parsed=None, *, live_pages=False):
@@ -213,71 +146,17 @@ class Ranking:
         if self.vendor not in ("sqlite", "postgresql"):
             self._results = get_search_backend().search(query, queryset, operator="and")
 
-    def _sqlite_entries(self):
-        from modelsearch.backends.database.sqlite.query import MatchExpression
-        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
-        from modelsearch.utils import get_descendants_content_types_pks
-
-        backend = get_search_backend()
-        compiler = backend.query_compiler_class(
-            self.queryset, PlainText(self.query, operator="and")
-        )
-        config = compiler.get_config(backend)
-        entries = SQLiteFTSIndexEntry.objects.filter(
-            MatchExpression(
-                compiler.FTS_TABLE_FIELDS,
-                compiler.build_search_query(compiler.query, config=config),
-            )
-        ).filter(
-            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
-        )
-        entries = _restricted_to(
-            entries, self.queryset, "index_entry__object_id", live_pages=self.live_pages
-        )
-        score = compiler._build_rank_expression(compiler.get_search_vectors(), config)
-        # bm25(): lower is better.
-        return entries, "index_entry__object_id", score, False
-
-    def _postgres_entries(self):
-        from django.contrib.postgres.search import SearchVectorField
-        from modelsearch.backends.database.postgres.postgres import IndexEntry
-        from modelsearch.utils import get_descendants_content_types_pks
-
-        backend = get_search_backend()
-        compiler = backend.query_compiler_class(
-            self.queryset, PlainText(self.query, operator="and")
-        )
-        config = compiler.get_config(backend)
-        search_query = compiler.build_tsquery(compiler.query, config)
-        tsquery = _ParsedTsQuery(_parse_tsquery(search_query, self._parsed))
-        # Every use of the query — matching and both rank terms — reads the parsed constant.
-        compiler.build_tsquery = lambda query, config=None: tsquery
-        score = compiler._build_rank_expression(
-            [(F("title"), F("title_norm")), (F("body"), 1.0)], config
-        )
-        entries = (
-            IndexEntry.objects.filter(
-                content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
-            )
-            .annotate(
-                _vector_=CombinedExpression(
-                    F("title"), "||", F("body"), output_field=SearchVectorField()
-                )
-            )
-            # The backend matches title || body. Where the body or the title alone matches,
-            # so does that; testing them first spares building the joined vector for most
-            # matching entries.
-            .filter(Q(body=tsquery) | Q(title=tsquery) | Q(_vector_=tsquery))
-        )
-        entries = _restricted_to(entries, self.queryset, live_pages=self.live_pages)
-        return entries, "object_id", score, True
-
     def _entries(self):
         if self._found is None:
             if self.vendor == "sqlite":
-                self._found = self._sqlite_entries()
+                entries, object_id, score = modelsearch.sqlite_matches(self.queryset, self.query)
             else:
-                self._found = self._postgres_entries()
+                entries, object_id, score = modelsearch.postgres_matches(
+                    self.queryset, self.query, self._parsed
+                )
+            entries = _restricted_to(entries, self.queryset, object_id, live_pages=self.live_pages)
+            # bm25() on SQLite: lower is better; ts_rank on PostgreSQL: higher is better.
+            self._found = entries, object_id, score, self.vendor != "sqlite"
         return self._found
 
     def count(self):
@@ -285,6 +164,10 @@ class Ranking:
             return self._results.count()
         entries, *_ = self._entries()
         return entries.count()
+
+    def keys(self):
+        """The pks of every match, most relevant first."""
+        return [pk for pk, _score in self.best(None)]
 
     def best(self, limit):
         if self.vendor not in ("sqlite", "postgresql"):

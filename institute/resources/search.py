@@ -8,9 +8,8 @@ of the matches *in order of relevance*, and the other queries take those keys as
 parameter (a JSON array on SQLite, an array on PostgreSQL), so facet counts and the date sort
 stay in plain SQL whatever the number of matches.
 
-Ranking differs per backend: the PostgreSQL backend ranks inline; the SQLite backend ranks
-each candidate row with a correlated subquery that re-runs the FTS5 MATCH per row — minutes at
-10,000 resources — so on SQLite one FTS5 query reads every match's BM25 score instead.
+Relevance is the site's one ranking (``institute.core.search.Ranking``), as in site search:
+one query on the search index, scored with the backend's own expression.
 """
 
 import json
@@ -18,7 +17,7 @@ import json
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
-from institute.core.search import sqlite_bm25_scores
+from institute.core.search import Ranking
 
 from .text import search_text
 
@@ -34,22 +33,11 @@ def ids_param(ids):
 
 def match(queryset, query):
     """The keys of the resources matching ``query``, best first, from one full-text query;
-    ``None`` when the query has nothing searchable in it.
-
-    On SQLite the keys come from the whole search index of the model (drafts too): callers
-    keep those ``queryset`` holds, as ``hub_results`` does.
-    """
+    ``None`` when the query has nothing searchable in it."""
     terms = search_text(query)
     if not terms:
         return None
-    if connection.vendor == "sqlite":
-        # BM25 is lower-is-better; ties go to the newest page, as Wagtail does.
-        scores = {}
-        for pk, score in sqlite_bm25_scores(queryset, terms):
-            scores.setdefault(pk, score)  # best first: keep an object's best entry
-        return sorted(scores, key=lambda pk: (scores[pk], -pk))
-    results = queryset.search(terms, operator="and", order_by_relevance=True)
-    return list(results.get_queryset().values_list("pk", flat=True))
+    return Ranking(queryset, terms).keys()
 
 
 def kept_in_order(keys, queryset, start, stop):
