@@ -7,9 +7,19 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from institute.benchmarking import report_pdfs
 from institute.benchmarking.definitions import normalise
+from institute.benchmarking.models import Cycle
+from institute.benchmarking.results import compute_results
 from institute.benchmarking.services import module_load
-from institute.benchmarking.tests.conftest import SMALL_MODULE, make_cycle, make_organisation
+from institute.benchmarking.tests.conftest import (
+    SMALL_MODULE,
+    add_responses,
+    make_coordinator,
+    make_cycle,
+    make_organisation,
+)
+from institute.benchmarking.tests.test_report_pdf import needs_pdf
 from institute.events.demo_helpers import add_item, ensure_calendar
 from institute.events.models import Booking
 from institute.events.services import booking_create
@@ -134,3 +144,47 @@ def test_booking_and_cancelling_are_focused_and_fit_a_phone(live_server, browser
     page.get_by_role("link", name="No, keep my place").click()
     page.wait_for_url("**/account/bookings/")
     assert Booking.objects.get(user=member).status == "confirmed"
+
+
+@pytest.fixture
+def report(home):
+    """A closed year with results; the coordinator of its first organisation; its PDF page."""
+    version = module_load(definition=normalise(SMALL_MODULE))[0]
+    orgs = [make_organisation(f"Council {i}") for i in range(6)]
+    cycle = make_cycle(version, year=2023, organisations=orgs, status=Cycle.Status.CLOSED)
+    for participant in cycle.participants.all():
+        add_responses(participant, version, {"internet-solutions": [5] * 30 + [2] * 10})
+    compute_results([cycle.pk])
+    return make_coordinator(orgs[0]), f"/benchmarking/2023/{orgs[0].slug}/pdf/"
+
+
+def test_pdf_waiting_page_is_accessible_and_fits_a_phone(
+    live_server, browser_page, report, monkeypatch
+):
+    monkeypatch.setattr(report_pdfs, "_enqueue", lambda record: None)  # stays queued
+    coordinator, path = report
+    page = browser_page
+    page.set_viewport_size({"width": 320, "height": 800})
+    sign_in_as(page, live_server, coordinator)
+    page.goto(live_server.url + path)
+    assert page.get_by_role("heading", level=1).inner_text() == "Your PDF is being prepared"
+    assert page.get_by_role("link", name="Check again").is_visible()
+    assert _overflow(page) <= 0
+    assert_accessible(page)
+
+
+@needs_pdf
+def test_pdf_waiting_page_checks_again_by_itself_and_offers_the_download(
+    live_server, browser_page, report
+):
+    coordinator, path = report
+    page = browser_page
+    sign_in_as(page, live_server, coordinator)
+    # The tests' immediate backend runs the task within this request, after the page has
+    # read the PDF as pending: the page must find out by itself.
+    page.goto(live_server.url + path)
+    assert page.get_by_role("heading", level=1).inner_text() == "Your PDF is being prepared"
+    page.get_by_role("heading", name="Your PDF is ready").wait_for(timeout=60_000)
+    download = page.get_by_role("link", name="Download the PDF")
+    assert download.get_attribute("href").endswith("/report.pdf")
+    assert_accessible(page)
