@@ -71,10 +71,15 @@ def report_pdf_store(*, record: ReportPdf, document: bytes) -> None:
     """Keep a made PDF and retire the participant's older ones."""
     name = f"benchmarking-{record.participant_id}-{record.version[:16]}.pdf"
     record.file.save(name, ContentFile(document), save=False)
-    record.status = ReportPdf.Status.READY
-    record.reason = ""
-    record.finished_at = timezone.now()
-    record.save(update_fields=["file", "status", "reason", "finished_at"])
+    kept = ReportPdf.objects.filter(pk=record.pk).update(
+        file=record.file.name,
+        status=ReportPdf.Status.READY,
+        reason="",
+        finished_at=timezone.now(),
+    )
+    if not kept:  # retired (new results) while it was being laid out
+        record.file.delete(save=False)
+        return
     _delete(ReportPdf.objects.filter(participant_id=record.participant_id).exclude(pk=record.pk))
 
 

@@ -43,7 +43,5 @@ def make_report_pdf(pdf_id: int) -> str:
     except pdf.Unavailable as error:
         report_pdf_fail(record=record, reason=str(error))
         return ReportPdf.Status.FAILED
-    if not ReportPdf.objects.filter(pk=record.pk).exists():
-        return "skipped"  # retired while it was being laid out
-    report_pdf_store(record=record, document=document)
+    report_pdf_store(record=record, document=document)  # dropped if retired meanwhile
     return ReportPdf.Status.READY

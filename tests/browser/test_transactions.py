@@ -130,6 +130,18 @@ def test_survey_scale_is_one_row_left_to_right_on_a_wide_screen(live_server, bro
     assert len({round(b["y"]) for b in boxes}) == 1
 
 
+def test_survey_thanks_and_unknown_link_pages_are_focused_and_accessible(
+    live_server, browser_page, link
+):
+    page = browser_page
+    page.set_viewport_size({"width": 320, "height": 800})
+    for path in (f"{link.get_absolute_url()}thanks/", "/benchmarking/survey/no-such-link/"):
+        page.goto(live_server.url + path)
+        _assert_focused_layout(page, "Go to the society’s website")
+        assert _overflow(page) <= 0, path
+        assert_accessible(page)
+
+
 def test_booking_and_cancelling_are_focused_and_fit_a_phone(live_server, browser_page, booked):
     member, occurrence = booked
     page = browser_page

@@ -2,6 +2,7 @@
 
 import io
 import re
+import uuid
 
 import pytest
 from django.urls import reverse
@@ -205,6 +206,24 @@ def test_new_results_retire_the_stored_pdf(client, reports, monkeypatch):
     assert not ReportPdf.objects.exists() and not storage.exists(name)
     client.get(_url("report_pdf_status", orgs[0]))
     assert ReportPdf.objects.get().status == ReportPdf.Status.PENDING  # made again
+
+
+def test_a_pdf_retired_while_it_was_laid_out_is_not_kept(reports, monkeypatch):
+    orgs, cycles = reports
+    participant = cycles[2023].participants.get(organisation=orgs[0])
+    version = uuid.uuid4().hex  # a name no earlier test's file can have
+    record = ReportPdf.objects.create(participant=participant, version=version, requested_at=now())
+
+    def laid_out_while_results_change(html, base_url):
+        compute_results([cycles[2023].pk])  # retires every stored PDF, this one too
+        return b"%PDF-1.7 stand-in"
+
+    monkeypatch.setattr(pdf, "from_html", laid_out_while_results_change)
+    tasks.make_report_pdf.call(record.pk)
+    assert not ReportPdf.objects.exists()
+    storage, folder = record.file.storage, f"{now():%Y}"
+    kept = storage.listdir(folder)[1] if storage.exists(folder) else []
+    assert not [name for name in kept if version[:16] in name]
 
 
 def test_a_changed_action_plan_or_publication_is_a_new_version():
