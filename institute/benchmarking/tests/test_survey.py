@@ -63,6 +63,7 @@ def test_error_summary_links_to_each_field_and_the_error_is_at_the_field(client,
     # A group of radios is reached through its first option.
     assert 'href="#id_q-internet-solutions_0"' in summary
     assert 'href="#id_q-training-suspicious-links_0"' in summary
+    assert "work related problems: Choose an answer</a>" in summary
     assert 'id="id_q-internet-solutions_0"' in body
     field = body[body.index('id="id_q-internet-solutions"') :]
     field = field[: field.index("</fieldset>")]
