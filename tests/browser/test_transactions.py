@@ -15,7 +15,6 @@ from institute.benchmarking.services import module_load
 from institute.benchmarking.tests.conftest import (
     SMALL_MODULE,
     add_responses,
-    make_coordinator,
     make_cycle,
     make_organisation,
 )
@@ -23,7 +22,7 @@ from institute.benchmarking.tests.test_report_pdf import needs_pdf
 from institute.events.demo_helpers import add_item, ensure_calendar
 from institute.events.models import Booking
 from institute.events.services import booking_create
-from institute.people.models import User
+from institute.people.models import OrganisationRole, User
 from tests.browser.fixtures import assert_accessible, sign_in_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -167,7 +166,13 @@ def report(home):
     for participant in cycle.participants.all():
         add_responses(participant, version, {"internet-solutions": [5] * 30 + [2] * 10})
     compute_results([cycle.pk])
-    return make_coordinator(orgs[0]), f"/benchmarking/2023/{orgs[0].slug}/pdf/"
+    coordinator = User.objects.create_user(
+        username="cy", email="cy@example.org", password="x-Pw0rd!", organisation=orgs[0]
+    )
+    OrganisationRole.objects.create(
+        user=coordinator, organisation=orgs[0], role=OrganisationRole.Role.COORDINATOR
+    )
+    return coordinator, f"/benchmarking/2023/{orgs[0].slug}/pdf/"
 
 
 def test_pdf_waiting_page_is_accessible_and_fits_a_phone(

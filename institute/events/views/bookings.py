@@ -26,11 +26,11 @@ def _over_rate_limit(user) -> bool:
     return over_limit(f"events:booking:{user.pk}", limit=BOOKINGS_PER_MINUTE)
 
 
-def _focused(occurrence, service_name):
+def _focused(occurrence):
     """The focused layout's header and its one way out, back to the event's page
     (templates/base_focused.html)."""
     return {
-        "service_name": service_name,
+        "service_name": "Bookings",
         "way_out_url": occurrence.item.url,
         "way_out_label": "Back to the event",
     }
@@ -73,7 +73,7 @@ def book(request, occurrence_id):
                 occurrence=occurrence, partner=is_partner_contact(request.user)
             ),
             "meta_title": f"Book: {occurrence.item.title}",
-            **_focused(occurrence, "Book a place"),
+            **_focused(occurrence),
         },
     )
 
@@ -100,7 +100,7 @@ def cancel(request, occurrence_id):
             "item": occurrence.item,
             "current": current,
             "meta_title": f"Cancel booking: {occurrence.item.title}",
-            **_focused(occurrence, "Cancel a booking"),
+            **_focused(occurrence),
         },
     )
 
