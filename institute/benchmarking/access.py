@@ -63,7 +63,11 @@ RULES = {
     "benchmarking:survey_done": Rule(ANONYMOUS, kwargs=_only("token")),
     "benchmarking:summary": Rule(ANONYMOUS, kwargs=_only("year")),
     "benchmarking:report": Rule(STAFF, kwargs=_only("year", "organisation")),
-    "benchmarking:report_pdf": Rule(STAFF, kwargs=_only("year", "organisation")),
+    # Until its PDF is made, report.pdf sends the visitor to the page that waits for it.
+    "benchmarking:report_pdf": Rule(
+        STAFF, kwargs=_only("year", "organisation"), ok_status=(200, 302)
+    ),
+    "benchmarking:report_pdf_status": Rule(STAFF, kwargs=_only("year", "organisation")),
     "benchmarking:report_export": Rule(
         STAFF, kwargs=lambda: {**_only("year", "organisation")(), "fmt": "csv"}
     ),

@@ -20,8 +20,20 @@ def _value(v) -> str:
     return str(int(v)) if float(v).is_integer() else str(v)
 
 
+# What an unanswered required question says, at the question and in the error summary.
+_REQUIRED = {
+    Question.Type.MULTIPLE: "Choose at least one answer",
+    Question.Type.NUMBER: "Enter a number",
+    Question.Type.TEXT: "Enter your answer",
+}
+
+
 def question_field(question) -> forms.Field:
-    common = {"label": question.text, "help_text": question.help_text}
+    common = {
+        "label": question.text,
+        "help_text": question.help_text,
+        "error_messages": {"required": _REQUIRED.get(question.type, "Choose an answer")},
+    }
     required = question.required
     if question.type in (Question.Type.AGREEMENT, Question.Type.YES_NO, Question.Type.SINGLE):
         return forms.TypedChoiceField(

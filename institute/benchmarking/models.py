@@ -408,3 +408,45 @@ class HistoryImport(models.Model):
 
     def __str__(self):
         return f"{self.original_name} ({self.year}, {self.module_version})"
+
+
+def _report_storage():
+    # An organisation's report is confidential: its PDF is kept outside the public media
+    # directory. Several machines share one with a "benchmarking_reports" entry in STORAGES.
+    from django.core.files.storage import FileSystemStorage, storages
+
+    if "benchmarking_reports" in settings.STORAGES:
+        return storages["benchmarking_reports"]
+    return FileSystemStorage(location=settings.DATA_DIR / "benchmarking-reports")
+
+
+class ReportPdf(models.Model):
+    """A report's PDF, laid out in the background (``tasks.make_report_pdf``).
+
+    ``version`` fingerprints everything the PDF shows (``report_pdfs.report_pdf_version``):
+    the results of every closed year, the cycle's publication and the action plan's
+    figures. A new version makes a new PDF; the old ones are retired.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Being prepared"
+        READY = "ready", "Ready"
+        FAILED = "failed", "Could not be made"
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="pdfs")
+    version = models.CharField(max_length=64)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    file = models.FileField(upload_to="%Y/", storage=_report_storage, blank=True)
+    reason = models.TextField(blank=True, help_text="Why the PDF could not be made.")
+    requested_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "version"], name="benchmarking_one_pdf_per_report_version"
+            )
+        ]
+
+    def __str__(self):
+        return f"PDF of {self.participant} ({self.get_status_display()})"

@@ -23,6 +23,7 @@ from institute.core import cache as page_cache
 
 from . import bulk
 from .models import Cycle, Participant, Question
+from .report_pdfs import report_pdfs_retire
 
 Z95 = 1.959963984540054  # the 97.5th percentile of the standard normal distribution
 
@@ -327,6 +328,8 @@ def compute_results(cycle_ids, *, workers: int | None = None, stages=None) -> in
         Cycle.objects.filter(pk__in=cycle_ids).update(results_computed_at=timezone.now())
     stages["store"] = time.perf_counter() - started
     page_cache.invalidate()
+    # Every report's PDF shows the history too: none of them is current any more.
+    report_pdfs_retire()
     return 0 if out is None else out.height
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:year>/", views.summary, name="summary"),
     path("<int:year>/<slug:organisation>/", views.report, name="report"),
     path("<int:year>/<slug:organisation>/report.pdf", views.report_pdf, name="report_pdf"),
+    path("<int:year>/<slug:organisation>/pdf/", views.report_pdf_status, name="report_pdf_status"),
     path(
         "<int:year>/<slug:organisation>/export.<str:fmt>",
         views.report_export,

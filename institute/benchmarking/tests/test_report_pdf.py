@@ -2,13 +2,17 @@
 
 import io
 import re
+import uuid
 
 import pytest
 from django.urls import reverse
+from django.utils.timezone import now
 from pypdf import PdfReader
 
-from institute.benchmarking import pdf
-from institute.benchmarking.models import Action
+from institute.benchmarking import pdf, tasks
+from institute.benchmarking.models import Action, ReportPdf
+from institute.benchmarking.report_pdfs import report_pdf_version
+from institute.benchmarking.results import compute_results
 from tests.factories.people import make_coordinator
 
 pytestmark = pytest.mark.django_db
@@ -35,17 +39,24 @@ def _url(name, org, year=2023):
 
 
 def _pages(response):
-    reader = PdfReader(io.BytesIO(response.content))
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    reader = PdfReader(io.BytesIO(content))
     return [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
 
 
 @pytest.fixture
-def report_pdf(client, reports):
+def report_pdf(client, reports, django_capture_on_commit_callbacks):
+    """The PDF as a coordinator gets it: asked for, made by the task, then downloaded."""
     orgs, _ = reports
     client.force_login(make_coordinator(orgs[0]))
+    with django_capture_on_commit_callbacks(execute=True):  # the task runs (immediate backend)
+        asked = client.get(_url("report_pdf", orgs[0]))
+    assert asked.status_code == 302 and asked["Location"] == _url("report_pdf_status", orgs[0])
+    assert ReportPdf.objects.get().status == ReportPdf.Status.READY
     response = client.get(_url("report_pdf", orgs[0]))
-    assert response.status_code == 200, response.content[:500]
+    assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+    assert response["Cache-Control"] == "private, no-store"
     return _pages(response)
 
 
@@ -68,6 +79,46 @@ def test_pdf_opens_with_the_summary_and_then_the_sections(report_pdf):
 
 
 @needs_pdf
+def test_the_task_makes_a_pdf_with_every_heading_and_whole_tables(reports):
+    """The background task alone (no request): every section heading of the report, and
+    each table's every row, in the extracted text."""
+    orgs, cycles = reports
+    participant = cycles[2023].participants.get(organisation=orgs[0])
+    record = ReportPdf.objects.create(participant=participant, version="v", requested_at=now())
+    assert tasks.make_report_pdf.call(record.pk) == ReportPdf.Status.READY
+    record.refresh_from_db()
+    with record.file.open("rb") as stored:
+        text = " ".join(
+            re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(stored).pages
+        )
+    for heading in (
+        "Summary",
+        "Headline findings",
+        "User skills",
+        "Everyday tools",
+        "I can use the internet to find solutions to work related problems",
+        "I would like more training on recognising suspicious weblinks",
+    ):
+        assert heading in text, heading
+    # Each table whole, row by row in reading order: a word broken across lines in a
+    # narrow column would split these strings.
+    for row in (
+        "Group Responses Mean Share favourable 95% interval",
+        "Your organisation 40 4.85 95% 83–99%",
+        "Sector 240 3.98 66% 60–72%",
+        "Group Strongly disagree Disagree Neither agree nor disagree Agree Strongly agree "
+        "Responses",
+        "Your organisation 0% (0) 5% (2) 0% (0) 0% (0) 95% (38) 40",
+        "Sector 0% (0) 34% (82) 0% (0) 0% (0) 66% (158) 240",
+        "Group Yes No Responses",
+        "Your organisation 10% (4) 90% (36) 40",
+        "Sector 10% (24) 90% (216) 240",
+        "Year Your organisation Sector 2023 95% 66% 2022 60% 60%",
+    ):
+        assert row in text, row
+
+
+@needs_pdf
 def test_every_table_in_the_pdf_is_whole_on_one_page(report_pdf):
     """Each table's caption, its rows and its last figure are on the same page."""
     tables = {
@@ -82,18 +133,116 @@ def test_every_table_in_the_pdf_is_whole_on_one_page(report_pdf):
             assert cell in pages[0], (caption, cell)
 
 
-def test_pdf_says_clearly_when_it_cannot_be_made(client, reports, monkeypatch):
+def test_pdf_says_clearly_when_it_cannot_be_made(
+    client, reports, monkeypatch, django_capture_on_commit_callbacks
+):
     def missing():
         raise pdf.Unavailable("a system library the PDF library needs is missing (Pango)")
 
     monkeypatch.setattr(pdf, "_weasyprint", missing)
     orgs, _ = reports
     client.force_login(make_coordinator(orgs[0]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(_url("report_pdf", orgs[0]))
+    for name in ("report_pdf", "report_pdf_status"):
+        response = client.get(_url(name, orgs[0]))
+        assert response.status_code == 503
+        body = response.content.decode()
+        assert "not available on this server" in body and "Pango" in body
+        assert "Save as PDF" in body and _url("report", orgs[0]) in body
+
+
+def test_the_request_queues_the_pdf_and_never_lays_it_out(
+    client, reports, monkeypatch, django_capture_on_commit_callbacks
+):
+    def laid_out_in_the_request(*args, **kwargs):
+        raise AssertionError("the PDF was laid out in the request")
+
+    monkeypatch.setattr(pdf, "from_html", laid_out_in_the_request)
+    orgs, _ = reports
+    client.force_login(make_coordinator(orgs[0]))
+    with django_capture_on_commit_callbacks() as queued:  # collected, not run
+        asked = client.get(_url("report_pdf", orgs[0]))
+        page = client.get(asked["Location"])
+        again = client.get(_url("report_pdf_status", orgs[0]))
+    assert asked.status_code == 302
+    assert len(queued) == 1  # one task, however often the page is asked for
+    assert ReportPdf.objects.get().status == ReportPdf.Status.PENDING
+    for response in (page, again):
+        body = response.content.decode()
+        assert response.status_code == 200
+        assert "<h1>Your PDF is being prepared</h1>" in body
+        assert "data-progress-poll" in body and "benchmarking/progress.js" in body
+        assert f'href="{_url("report_pdf_status", orgs[0])}">Check again</a>' in body
+
+
+def test_ready_page_offers_the_download(client, reports, monkeypatch):
+    monkeypatch.setattr(pdf, "from_html", lambda html, base_url: b"%PDF-1.7 stand-in")
+    orgs, cycles = reports
+    client.force_login(make_coordinator(orgs[0]))
+    client.get(_url("report_pdf_status", orgs[0]))
+    record = ReportPdf.objects.get()
+    tasks.make_report_pdf.call(record.pk)
+    body = client.get(_url("report_pdf_status", orgs[0])).content.decode()
+    assert "<h1>Your PDF is ready</h1>" in body and "data-progress-poll" not in body
+    assert f'href="{_url("report_pdf", orgs[0])}" download>Download the PDF' in body
     response = client.get(_url("report_pdf", orgs[0]))
-    assert response.status_code == 503
-    body = response.content.decode()
-    assert "not available on this server" in body and "Pango" in body
-    assert "Save as PDF" in body and _url("report", orgs[0]) in body
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 stand-in"
+    assert 'filename="benchmarking-2023-council-0.pdf"' in response["Content-Disposition"]
+
+
+def test_new_results_retire_the_stored_pdf(client, reports, monkeypatch):
+    monkeypatch.setattr(pdf, "from_html", lambda html, base_url: b"%PDF-1.7 stand-in")
+    orgs, cycles = reports
+    client.force_login(make_coordinator(orgs[0]))
+    client.get(_url("report_pdf_status", orgs[0]))
+    record = ReportPdf.objects.get()
+    tasks.make_report_pdf.call(record.pk)
+    record.refresh_from_db()
+    storage, name = record.file.storage, record.file.name
+    assert storage.exists(name)
+    compute_results([cycles[2023].pk])
+    assert not ReportPdf.objects.exists() and not storage.exists(name)
+    client.get(_url("report_pdf_status", orgs[0]))
+    assert ReportPdf.objects.get().status == ReportPdf.Status.PENDING  # made again
+
+
+def test_a_pdf_retired_while_it_was_laid_out_is_not_kept(reports, monkeypatch):
+    orgs, cycles = reports
+    participant = cycles[2023].participants.get(organisation=orgs[0])
+    version = uuid.uuid4().hex  # a name no earlier test's file can have
+    record = ReportPdf.objects.create(participant=participant, version=version, requested_at=now())
+
+    def laid_out_while_results_change(html, base_url):
+        compute_results([cycles[2023].pk])  # retires every stored PDF, this one too
+        return b"%PDF-1.7 stand-in"
+
+    monkeypatch.setattr(pdf, "from_html", laid_out_while_results_change)
+    tasks.make_report_pdf.call(record.pk)
+    assert not ReportPdf.objects.exists()
+    storage, folder = record.file.storage, f"{now():%Y}"
+    kept = storage.listdir(folder)[1] if storage.exists(folder) else []
+    assert not [name for name in kept if version[:16] in name]
+
+
+def test_a_changed_action_plan_or_publication_is_a_new_version():
+    import datetime as dt
+
+    plan = {"total": 0, "done": 0}
+    base = report_pdf_version(body_key="k", published_at=None, plan=plan)
+    assert base == report_pdf_version(body_key="k", published_at=None, plan=dict(plan))
+    assert base != report_pdf_version(body_key="k", published_at=None, plan={**plan, "done": 1})
+    published = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    assert base != report_pdf_version(body_key="k", published_at=published, plan=plan)
+    assert base != report_pdf_version(body_key="k2", published_at=None, plan=plan)
+
+
+def test_another_organisations_coordinator_gets_no_pdf(client, reports):
+    orgs, _ = reports
+    client.force_login(make_coordinator(orgs[1]))
+    for name in ("report_pdf", "report_pdf_status"):
+        assert client.get(_url(name, orgs[0])).status_code == 403
+    assert not ReportPdf.objects.exists()
 
 
 def test_pdf_fetches_only_this_sites_static_files():

@@ -153,6 +153,12 @@ def test_action_form_with_bad_date_keeps_input_and_shows_error(client, reports):
     assert response.status_code == 200
     assert "Enter a valid date" in body
     assert "&lt;script&gt;x&lt;/script&gt;" in body and "<script>x</script>" not in body
+    # The error summary first, linking to the field; the error also at the field.
+    summary = body[body.index("data-error-summary") :]
+    summary = summary[: summary.index("</ul>")]
+    assert '<a href="#id_due_date">Due date: Enter a valid date.</a>' in summary
+    assert 'aria-describedby="id_due_date_helptext id_due_date_error"' in body
+    assert 'id="id_due_date_error"' in body and 'id="id_due_date_helptext"' in body
     assert Action.objects.count() == 0
 
 

@@ -53,6 +53,38 @@ def test_next_with_missing_answer_shows_field_error_and_keeps_input(client, link
     assert Response.objects.count() == 0
 
 
+def test_error_summary_links_to_each_field_and_the_error_is_at_the_field(client, link):
+    response = client.post(
+        link.get_absolute_url(),
+        {"submission_token": str(uuid.uuid4()), "step": "0", "action": "next"},
+    )
+    body = response.content.decode()
+    summary = body[body.index("data-error-summary") : body.index("</ul>")]
+    # A group of radios is reached through its first option.
+    assert 'href="#id_q-internet-solutions_0"' in summary
+    assert 'href="#id_q-training-suspicious-links_0"' in summary
+    assert "work related problems: Choose an answer</a>" in summary
+    assert 'id="id_q-internet-solutions_0"' in body
+    field = body[body.index('id="id_q-internet-solutions"') :]
+    field = field[: field.index("</fieldset>")]
+    assert 'aria-describedby="id_q-internet-solutions_error"' in field
+    assert '<ul class="errorlist" id="id_q-internet-solutions_error">' in field
+
+
+def test_survey_pages_use_the_focused_layout_with_a_way_out(client, link):
+    for response in (
+        client.get(link.get_absolute_url()),
+        client.get(reverse("benchmarking:survey_done", args=[link.token])),
+    ):
+        body = response.content.decode()
+        assert 'class="focused-header"' in body and "Benchmarking survey" in body
+        assert "data-way-out" in body
+        for chrome in ('aria-label="Main"', 'role="search"', 'aria-label="Footer"'):
+            assert chrome not in body, chrome
+    body = client.get(link.get_absolute_url()).content.decode()
+    assert f'href="{reverse("benchmarking:index")}" data-way-out>Leave the survey</a>' in body
+
+
 def test_next_moves_to_second_section_carrying_answers_as_hidden_inputs(client, link):
     response = _first_page(client, link, str(uuid.uuid4()))
     body = response.content.decode()

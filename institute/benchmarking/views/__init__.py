@@ -1,5 +1,5 @@
 from .actions import action_edit, actions
-from .reports import index, report, report_export, report_pdf, summary
+from .reports import index, report, report_export, report_pdf, report_pdf_status, summary
 from .survey import dashboard, survey, survey_done
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "report",
     "report_export",
     "report_pdf",
+    "report_pdf_status",
     "summary",
     "survey",
     "survey_done",

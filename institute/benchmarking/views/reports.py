@@ -1,20 +1,23 @@
 """Public yearly summaries and each organisation's own report (its coordinators and staff)."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from institute.core.cache import remember
+from institute.core.canonical import absolute_url
 from institute.people.models import Organisation
 
-from .. import charts, exports, pdf, selectors
+from .. import charts, exports, selectors
 from ..findings import findings
-from ..models import Participant
+from ..models import Participant, ReportPdf
+from ..report_pdfs import report_pdf_ensure, report_pdf_version
 
 # Rendered bodies are keyed by what they depend on; a new computation makes a new key.
 BODY_SECONDS = 60 * 60
@@ -262,39 +265,87 @@ def report(request, year, organisation):
     return render(request, "benchmarking/report.html", _report_context(request, participant))
 
 
+def report_html(participant) -> str:
+    """The report page's HTML for its PDF, rendered outside a request (a background task):
+    the same template and body as the page, without the parts a visitor's request adds."""
+    context = _report_context(None, participant)
+    org, year = participant.organisation, participant.cycle.year
+    # No request: the chrome that reads it (menu, footer links) is left out, as print does.
+    context |= {
+        "SITE_NAME": settings.WAGTAIL_SITE_NAME,
+        "minimal": True,
+        "canonical_url": absolute_url(reverse("benchmarking:report", args=[year, org.slug])),
+    }
+    return render_to_string("benchmarking/report.html", context)
+
+
+def _report_pdf(request, year, organisation):
+    """The participant (if the user may see its report) and its PDF of the report as it
+    stands now: stored, failed, or queued (``report_pdfs``)."""
+    participant = report_participant(request, year, organisation, with_plan=True)
+    version = report_pdf_version(
+        body_key=report_body_key(participant, selectors.results_version()),
+        published_at=participant.cycle.published_at,
+        plan=selectors.action_plan_status(participant=participant),
+    )
+    return participant, report_pdf_ensure(participant=participant, version=version)
+
+
+def _pdf_unavailable(request, participant, record):
+    context = {
+        "organisation": participant.organisation,
+        "cycle": participant.cycle,
+        "reason": record.reason,
+        "meta_title": "PDF not available",
+    }
+    response = render(request, "benchmarking/report_pdf_unavailable.html", context, status=503)
+    response["Retry-After"] = "3600"
+    return response
+
+
 @require_GET
 @login_required
 def report_pdf(request, year, organisation):
-    """The report as a PDF for boards: the page's own HTML, laid out by its print stylesheet.
-    Where the PDF library cannot run (its system libraries absent), a page says so and
-    points to the browser's own print to PDF."""
-    participant = report_participant(request, year, organisation, with_plan=True)
-    context = _report_context(request, participant)
-    # Laying out forty pages takes seconds: the PDF is kept like the body it is made of,
-    # and made again when the results or the action plan's figures change.
-    plan = ",".join(f"{k}={v}" for k, v in sorted(context["plan"].items()))
-    key = f"{report_body_key(participant, selectors.results_version())}:pdf:{plan}"
-
-    def make():
-        html = render_to_string("benchmarking/report.html", context, request=request)
-        return pdf.from_html(html, base_url=request.build_absolute_uri("/"))
-
-    try:
-        document = remember(key, make, timeout=BODY_SECONDS)
-    except pdf.Unavailable as error:
-        response = render(
-            request,
-            "benchmarking/report_pdf_unavailable.html",
-            {**context, "reason": str(error), "meta_title": "PDF not available"},
-            status=503,
-        )
-        response["Retry-After"] = "3600"
-        return response
+    """The report as a PDF for boards: the page's own HTML, laid out by its print stylesheet
+    in the background. A stored PDF of the report as it stands is served; otherwise the
+    visitor waits on the page that says it is being prepared. Where the PDF library cannot
+    run (its system libraries absent), a page says so and points to the browser's print."""
+    participant, record = _report_pdf(request, year, organisation)
+    if record.status == ReportPdf.Status.FAILED:
+        return _pdf_unavailable(request, participant, record)
+    if record.status != ReportPdf.Status.READY:
+        return redirect("benchmarking:report_pdf_status", year, participant.organisation.slug)
     name = f"benchmarking-{year}-{participant.organisation.slug}.pdf"
-    response = HttpResponse(document, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response = FileResponse(
+        record.file.open("rb"), as_attachment=True, filename=name, content_type="application/pdf"
+    )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_GET
+@login_required
+def report_pdf_status(request, year, organisation):
+    """ "Your PDF is being prepared": the page refreshes its status (progress.js, or the
+    "Check again" link) until the PDF can be downloaded."""
+    participant, record = _report_pdf(request, year, organisation)
+    if record.status == ReportPdf.Status.FAILED:
+        return _pdf_unavailable(request, participant, record)
+    org = participant.organisation
+    ready = record.status == ReportPdf.Status.READY
+    context = {
+        "organisation": org,
+        "cycle": participant.cycle,
+        "ready": ready,
+        "size": record.file.size if ready else None,
+        "meta_title": "Your PDF is ready" if ready else "Your PDF is being prepared",
+        "breadcrumbs": _crumbs(
+            (str(year), reverse("benchmarking:summary", args=[year])),
+            (org.name, reverse("benchmarking:report", args=[year, org.slug])),
+            ("PDF", request.path),
+        ),
+    }
+    return render(request, "benchmarking/report_pdf_status.html", context)
 
 
 @require_GET

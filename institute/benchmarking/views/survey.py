@@ -43,8 +43,25 @@ def _link_or_none(token):
     )
 
 
+# The focused layout's header and its one way out (templates/base_focused.html).
+SERVICE_NAME = "Benchmarking survey"
+
+
+def _focused(*, leaving):
+    """The focused layout's service name and way out: "Leave the survey" while answering,
+    back to the site once there is nothing left to answer."""
+    if leaving:
+        way_out = {
+            "way_out_url": reverse("benchmarking:index"),
+            "way_out_label": "Leave the survey",
+        }
+    else:
+        way_out = {"way_out_url": "/", "way_out_label": "Go to the society’s website"}
+    return {"service_name": SERVICE_NAME, **way_out}
+
+
 def _unavailable(request, title, message, status):
-    context = {"title": title, "message": message, "meta_title": title}
+    context = {"title": title, "message": message, "meta_title": title, **_focused(leaving=False)}
     return render(request, "benchmarking/survey_unavailable.html", context, status=status)
 
 
@@ -173,6 +190,7 @@ def _render(request, link, sections, step, form, carried, status=200, busy=False
         "restarted": restarted,
         "meta_title": title,
         "title": title,
+        **_focused(leaving=True),
     }
     return render(request, "benchmarking/survey.html", context, status=status)
 
@@ -188,7 +206,12 @@ def survey_done(request, token):
     return render(
         request,
         "benchmarking/survey_done.html",
-        {"link": link, "meta_title": "Thank you", "cycle": link.participant.cycle},
+        {
+            "link": link,
+            "meta_title": "Thank you",
+            "cycle": link.participant.cycle,
+            **_focused(leaving=False),
+        },
     )
 
 

@@ -27,13 +27,14 @@ def _over_rate_limit(user) -> bool:
     return over_limit(f"events:booking:{user.pk}", limit=BOOKINGS_PER_MINUTE)
 
 
-def _crumbs(occurrence, title):
-    item = occurrence.item
-    return [
-        {"title": "My bookings", "url": reverse("events:my_bookings")},
-        {"title": item.title, "url": item.url},
-        {"title": title, "url": ""},
-    ]
+def _focused(occurrence):
+    """The focused layout's header and its one way out, back to the event's page
+    (templates/base_focused.html)."""
+    return {
+        "service_name": "Bookings",
+        "way_out_url": occurrence.item.url,
+        "way_out_label": "Back to the event",
+    }
 
 
 @login_required
@@ -73,7 +74,7 @@ def book(request, occurrence_id):
                 occurrence=occurrence, partner=is_partner_contact(user=request.user)
             ),
             "meta_title": f"Book: {occurrence.item.title}",
-            "breadcrumbs": _crumbs(occurrence, "Book"),
+            **_focused(occurrence),
         },
     )
 
@@ -81,7 +82,8 @@ def book(request, occurrence_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def cancel(request, occurrence_id):
-    """GET: confirm the cancellation; POST: cancel the member's booking at this occurrence."""
+    """GET: ask "Cancel your place at X on Y?" and change nothing; POST: cancel the member's
+    booking at this occurrence (the waiting list's first person is promoted and told)."""
     occurrence = _occurrence(occurrence_id)
     current = selectors.bookings_for(request.user, [occurrence.pk]).get(occurrence.pk)
     if request.method == "POST":
@@ -99,7 +101,7 @@ def cancel(request, occurrence_id):
             "item": occurrence.item,
             "current": current,
             "meta_title": f"Cancel booking: {occurrence.item.title}",
-            "breadcrumbs": _crumbs(occurrence, "Cancel"),
+            **_focused(occurrence),
         },
     )
 

@@ -1,6 +1,7 @@
 """Accessible form rendering: labels, hints and errors tied to their fields.
 
-``{% form_errors form %}`` is the error summary at the top of a form (links to each field);
+``{% form_errors form %}`` is the error summary at the top of a form (links to each field;
+``{% form_errors form "There is a problem with your answers" %}`` changes its title);
 ``{% form_field field %}`` renders one field with its label, hint and errors, the widget
 carrying ``aria-describedby`` and ``aria-invalid`` so screen readers announce them.
 """
@@ -22,7 +23,7 @@ def _widget_id(field):
 
 
 @register.inclusion_tag("people/includes/form_errors.html")
-def form_errors(form):
+def form_errors(form, title=""):
     items = []
     for error in form.non_field_errors():
         items.append({"message": error, "href": None})
@@ -33,7 +34,7 @@ def form_errors(form):
             items.append({"message": error, "href": f"#{_widget_id(field)}", "label": field.label})
     hidden_errors = [e for field in form.hidden_fields() for e in field.errors]
     items.extend({"message": error, "href": None} for error in hidden_errors)
-    return {"items": items}
+    return {"items": items, "title": title}
 
 
 @register.inclusion_tag("people/includes/form_field.html")
