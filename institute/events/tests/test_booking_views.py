@@ -54,6 +54,79 @@ def test_my_bookings_lists_and_cancels(client, member, occurrence):
     assert b"You have nothing booked" in client.get("/account/bookings/").content
 
 
+def test_my_bookings_links_to_the_cancel_confirmation_not_a_form(client, member, occurrence):
+    services.booking_create(occurrence=occurrence, user=member)
+    client.force_login(member)
+    body = client.get("/account/bookings/").content.decode()
+    assert f'href="/bookings/{occurrence.pk}/cancel/"' in body
+    assert 'action="/bookings/' not in body  # nothing there cancels in one click
+
+
+def test_item_page_links_to_the_cancel_confirmation_not_a_form(client, member, occurrence):
+    services.booking_create(occurrence=occurrence, user=member)
+    client.force_login(member)
+    body = client.get(occurrence.item.url).content.decode()
+    assert f'href="/bookings/{occurrence.pk}/cancel/"' in body
+    assert f'action="/bookings/{occurrence.pk}/cancel/"' not in body
+
+
+def test_cancel_page_asks_first_and_a_get_cancels_nothing(client, member, occurrence):
+    services.booking_create(occurrence=occurrence, user=member)
+    client.force_login(member)
+    response = client.get(f"/bookings/{occurrence.pk}/cancel/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Cancel your place at Top Talent workshop on " in body
+    assert "first person on the waiting list" in body
+    form = body[body.index('<form method="post"') : body.index("</form>")]
+    assert 'name="csrfmiddlewaretoken"' in form
+    assert ">Yes, cancel my place</button>" in form
+    assert 'href="/account/bookings/">No, keep my place</a>' in form
+    assert Booking.objects.get(user=member).status == "confirmed"
+
+
+def test_confirmed_cancel_promotes_the_first_on_the_waiting_list(client, make_member, occurrence):
+    booked, waiting = make_member(), make_member()
+    services.booking_create(occurrence=occurrence, user=booked)
+    services.booking_create(occurrence=occurrence, user=waiting)
+    client.force_login(booked)
+    response = client.post(f"/bookings/{occurrence.pk}/cancel/", follow=True)
+    assert b"is cancelled" in response.content
+    assert Booking.objects.get(user=booked).status == "cancelled"
+    assert Booking.objects.get(user=waiting).status == "confirmed"
+
+
+def test_cancel_page_for_the_waiting_list_offers_to_leave_it(client, make_member, occurrence):
+    services.booking_create(occurrence=occurrence, user=make_member())
+    waiting = make_member()
+    services.booking_create(occurrence=occurrence, user=waiting)
+    client.force_login(waiting)
+    body = client.get(f"/bookings/{occurrence.pk}/cancel/").content.decode()
+    assert "Leave the waiting list for Top Talent workshop on " in body
+    assert ">Yes, leave the waiting list</button>" in body
+    assert Booking.objects.get(user=waiting).status == "waiting"
+
+
+def test_cancelling_needs_a_csrf_token(member, occurrence):
+    from django.test import Client
+
+    services.booking_create(occurrence=occurrence, user=member)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+    assert client.post(f"/bookings/{occurrence.pk}/cancel/").status_code == 403
+    assert Booking.objects.get(user=member).status == "confirmed"
+
+
+@pytest.mark.parametrize("action", ["book", "cancel"])
+def test_booking_pages_use_the_focused_layout(client, member, occurrence, action):
+    client.force_login(member)
+    body = client.get(f"/bookings/{occurrence.pk}/{action}/").content.decode()
+    assert 'class="focused-header"' in body
+    assert f'href="{occurrence.item.url}" data-way-out>Back to the event</a>' in body
+    for chrome in ('aria-label="Main"', 'role="search"', 'aria-label="Footer"', "breadcrumbs"):
+        assert chrome not in body, chrome
+
+
 def test_cancel_without_a_booking_says_so(client, member, occurrence):
     client.force_login(member)
     response = client.post(f"/bookings/{occurrence.pk}/cancel/", follow=True)
