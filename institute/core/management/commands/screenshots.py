@@ -45,6 +45,9 @@ def _pages():
         ("hub", "ResourceHubPage"),
         ("publication", "ResourcePage"),
         ("collection", "CollectionPage"),
+        ("academy", "AcademyIndexPage"),
+        ("programme", "ProgrammePage"),
+        ("cohort", "CohortPage"),
     ]:
         if first_of.get(model):
             pages.append((name, first_of[model], False))
@@ -55,7 +58,9 @@ def _pages():
     cycle = Cycle.objects.filter(results_computed_at__isnull=False).order_by("-year").first()
     if cycle:
         pages.append(("summary", f"/benchmarking/{cycle.year}/", False))
-        pages.append(("report", f"/benchmarking/{cycle.year}/london-borough-of-hounslow/", True))
+        report = f"/benchmarking/{cycle.year}/london-borough-of-hounslow/"
+        pages.append(("report", report, True))
+        pages.append(("report-pdf", report + "pdf/", True))
     pages += [("account", "/account/", True), ("styleguide", "/styleguide/", "staff")]
     return pages
 
