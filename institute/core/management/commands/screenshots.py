@@ -30,7 +30,7 @@ def _pages():
     """(name, path, signed in) for each page type a member meets first."""
     from wagtail.models import Page
 
-    from institute.benchmarking.models import Cycle, SurveyLink
+    from institute.benchmarking.models import Cycle, Module, SurveyLink
 
     pages = [("home", "/", False), ("search", "/search/?q=digital", False)]
     first_of = {}
@@ -52,7 +52,13 @@ def _pages():
         if first_of.get(model):
             pages.append((name, first_of[model], False))
     pages += [("topics", "/topics/", False), ("login", "/accounts/login/", False)]
-    link = SurveyLink.objects.filter(participant__cycle__status="open").first()
+    # An end-users' survey: an organisation's own metrics are behind the sign-in page.
+    link = (
+        SurveyLink.objects.filter(participant__cycle__status="open")
+        .exclude(module_version__module__level=Module.Level.ORGANISATION)
+        .order_by("pk")
+        .first()
+    )
     if link:
         pages.append(("survey", link.get_absolute_url(), False))
     cycle = Cycle.objects.filter(results_computed_at__isnull=False).order_by("-year").first()
