@@ -30,7 +30,7 @@ def _pages():
     """(name, path, signed in) for each page type a member meets first."""
     from wagtail.models import Page
 
-    from institute.benchmarking.models import Cycle, SurveyLink
+    from institute.benchmarking.models import Cycle, Module, SurveyLink
 
     pages = [("home", "/", False), ("search", "/search/?q=digital", False)]
     first_of = {}
@@ -45,17 +45,28 @@ def _pages():
         ("hub", "ResourceHubPage"),
         ("publication", "ResourcePage"),
         ("collection", "CollectionPage"),
+        ("academy", "AcademyIndexPage"),
+        ("programme", "ProgrammePage"),
+        ("cohort", "CohortPage"),
     ]:
         if first_of.get(model):
             pages.append((name, first_of[model], False))
     pages += [("topics", "/topics/", False), ("login", "/accounts/login/", False)]
-    link = SurveyLink.objects.filter(participant__cycle__status="open").first()
+    # An end-users' survey: an organisation's own metrics are behind the sign-in page.
+    link = (
+        SurveyLink.objects.filter(participant__cycle__status="open")
+        .exclude(module_version__module__level=Module.Level.ORGANISATION)
+        .order_by("pk")
+        .first()
+    )
     if link:
         pages.append(("survey", link.get_absolute_url(), False))
     cycle = Cycle.objects.filter(results_computed_at__isnull=False).order_by("-year").first()
     if cycle:
         pages.append(("summary", f"/benchmarking/{cycle.year}/", False))
-        pages.append(("report", f"/benchmarking/{cycle.year}/london-borough-of-hounslow/", True))
+        report = f"/benchmarking/{cycle.year}/london-borough-of-hounslow/"
+        pages.append(("report", report, True))
+        pages.append(("report-pdf", report + "pdf/", True))
     pages += [("account", "/account/", True), ("styleguide", "/styleguide/", "staff")]
     return pages
 
