@@ -33,15 +33,6 @@ def rounds(request):
     return render(request, "academy/mentoring/admin/rounds.html", context)
 
 
-def _unmatched(round):
-    """Who matching would leave out now, and why (recomputed: nothing is stored)."""
-    result = matching.match(**mentoring_services.round_instance(round=round))
-    registrations = {
-        r.pk: r for r in round.registrations.select_related("user", "user__organisation")
-    }
-    return [(registrations[pk], why) for pk, why in result.unmatched_mentees]
-
-
 @require_http_methods(["GET", "POST"])
 def round_detail(request, pk):
     _require(request)
@@ -90,7 +81,7 @@ def round_detail(request, pk):
         "round": round,
         "summary": mentoring_selectors.round_summary(round=round),
         "pairs": [(p, mentoring_selectors.pair_explained(p)) for p in pairs],
-        "unmatched": _unmatched(round) if round.state == Round.State.MATCHING else [],
+        "unmatched": mentoring_selectors.registrations_unmatched(round=round),
         "next_label": NEXT_LABEL.get(round.state),
         "action_form": action_form,
         "swap_form": swap_form,
