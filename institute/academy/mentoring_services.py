@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from institute.core.canonical import absolute_url
@@ -193,7 +194,7 @@ def round_advance(*, round):
 
 def pair_notify(*, pair):
     """Tell the mentor and the mentee whom they are paired with (plain-text e-mails)."""
-    url = absolute_url("/academy/mentoring/")
+    url = absolute_url(reverse("academy:mentoring_pair", args=[pair.pk]))
     for me, other, role in (
         (pair.mentor.user, pair.mentee.user, "mentor"),
         (pair.mentee.user, pair.mentor.user, "mentee"),

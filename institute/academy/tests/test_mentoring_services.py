@@ -130,6 +130,8 @@ def test_confirming_emails_both_sides(round_, people, django_capture_on_commit_c
     )
     to_mentee = next(m for m in mail.outbox if m.to == ["m1@example.org"])
     assert "your mentor is Ma Person" in to_mentee.body
+    pair_url = reverse("academy:mentoring_pair", args=[round_.pairs.get(mentee=people[2]).pk])
+    assert to_mentee.body.count(pair_url) == 1 and not to_mentee.alternatives
     with pytest.raises(ValidationError):
         mentoring_services.round_match(round=round_)
 
