@@ -30,7 +30,7 @@ def pairs_for(*, user):
     )
 
 
-def pair_explained(pair):
+def pair_explained(*, pair):
     """A pair's score as labelled parts, in the order of ``matching.PARTS``."""
     return [
         {"label": matching.PART_LABELS[part], "points": pair.parts.get(part, 0)}

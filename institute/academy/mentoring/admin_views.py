@@ -80,7 +80,7 @@ def round_detail(request, pk):
         "title": round.name,
         "round": round,
         "summary": mentoring_selectors.round_summary(round=round),
-        "pairs": [(p, mentoring_selectors.pair_explained(p)) for p in pairs],
+        "pairs": [(p, mentoring_selectors.pair_explained(pair=p)) for p in pairs],
         "unmatched": mentoring_selectors.registrations_unmatched(round=round),
         "next_label": NEXT_LABEL.get(round.state),
         "action_form": action_form,

@@ -141,7 +141,7 @@ def pair(request, pk):
         "meetings": pair.meetings.all(),
         "meeting_form": meeting_form,
         "feedback_form": feedback_form,
-        "explained": mentoring_selectors.pair_explained(pair),
+        "explained": mentoring_selectors.pair_explained(pair=pair),
         **_page(title, MENTORING_CRUMB, {"title": title, "url": request.path}),
     }
     return render(request, "academy/mentoring/pair.html", context)

@@ -84,7 +84,7 @@ def test_matching_only_while_matching_and_then_the_best_pairs(round_, people):
     assert dict(result.unmatched_mentees)[colleague.pk]
     pair = round_.pairs.get(mentor=mentor_a)
     assert sum(pair.parts.values()) == pair.score
-    explained = mentoring_selectors.pair_explained(pair)
+    explained = mentoring_selectors.pair_explained(pair=pair)
     assert [p["points"] for p in explained] == [pair.parts[part] for part in matching.PARTS]
     assert [p["label"] for p in explained][0] == matching.PART_LABELS[matching.BASE]
 
