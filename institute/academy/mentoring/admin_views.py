@@ -7,6 +7,7 @@ stages, the hard rules of a swap); a refused change comes back as their message.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_http_methods
 
 from .. import matching, mentoring_selectors, mentoring_services
@@ -49,10 +50,11 @@ def round_detail(request, pk):
                 if form.is_valid():
                     if form.cleaned_data["action"] == "match":
                         result = mentoring_services.round_match(round=round)
+                        paired, left = len(result.pairs), len(result.unmatched_mentees)
                         messages.success(
                             request,
-                            f"{len(result.pairs)} pairs, total fit {result.total}; "
-                            f"{len(result.unmatched_mentees)} mentees unmatched.",
+                            f"{paired} pair{pluralize(paired)}, total fit {result.total}; "
+                            f"{left} mentee{pluralize(left)} not matched.",
                         )
                     else:
                         round = mentoring_services.round_advance(round=round)

@@ -27,7 +27,8 @@ def test_staff_compute_lock_swap_and_confirm(staff, round_, people):  # noqa: F8
     staff.post(url, {"action": "advance"})
     round_.refresh_from_db()
     assert round_.state == Round.State.MATCHING
-    staff.post(url, {"action": "match"})
+    matched = staff.post(url, {"action": "match"}, follow=True).content.decode()
+    assert "2 pairs, total fit" in matched and "1 mentee not matched." in matched
     assert round_.pairs.count() == 2
     page = staff.get(url).content.decode()
     assert "M3 Person (mentee), Org-A: every mentor they could be paired with was full" in page
