@@ -77,3 +77,16 @@ def test_the_not_matched_list_is_what_was_stored_with_the_pairs(staff, round_, p
     assert round_.pairs.filter(mentor=late, mentee=colleague).exists()
     assert not round_.registrations.exclude(unmatched_reason="").exists()
     assert "Not matched" not in staff.get(url).content.decode()
+
+
+def test_a_post_without_the_csrf_token_changes_nothing(round_, people):  # noqa: F811
+    from django.test import Client
+
+    user = User.objects.create_user(username="editor2", email="e2@example.org", password="x")
+    user.groups.add(roles_sync()[roles.STAFF_EDITOR])
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    url = reverse("academy_mentoring_admin:round", args=[round_.pk])
+    assert client.post(url, {"action": "advance"}).status_code == 403
+    round_.refresh_from_db()
+    assert round_.state == Round.State.OPEN
