@@ -26,6 +26,10 @@ def session_request(*, coach, participant, starts_at, minutes=60, request=""):
         raise ValidationError("This coach is not taking sessions.")
     if coach.user_id == participant.pk:
         raise ValidationError("A coach does not coach themselves.")
+    if CoachingSession.objects.filter(
+        coach=coach, participant=participant, starts_at=starts_at, status__in=COUNTED
+    ).exists():  # a second click on "Request", or the same request sent again
+        raise ValidationError("You have already asked this coach for a session at that time.")
     if not coach_has_room(coach=coach, starts_at=starts_at):
         raise ValidationError("This coach has no sessions left that month; choose another.")
     return CoachingSession.objects.create(
@@ -46,8 +50,13 @@ TRANSITIONS = {
 }
 
 
+@transaction.atomic
 def session_update(*, session, user, status=None, notes=None):
-    """The coach changes the status; the coach or the participant write the notes."""
+    """The coach changes the status; the coach or the participant write the notes.
+
+    The session's row is locked and read afresh, so two changes sent at once (say "held" and
+    "cancelled" from two tabs) are checked one after the other against the stored status."""
+    session = CoachingSession.objects.select_for_update().select_related("coach").get(pk=session.pk)
     if not session.is_party(user):
         raise ValidationError("Only the coach and the participant change this session.")
     fields = []

@@ -30,7 +30,7 @@ def pairs_for(*, user):
     )
 
 
-def pair_explained(pair):
+def pair_explained(*, pair):
     """A pair's score as labelled parts, in the order of ``matching.PARTS``."""
     return [
         {"label": matching.PART_LABELS[part], "points": pair.parts.get(part, 0)}
@@ -58,3 +58,14 @@ def people_paired_count(*, year):
     people = set(pairs.values_list("mentor__user_id", flat=True))
     people |= set(pairs.values_list("mentee__user_id", flat=True))
     return len(people)
+
+
+def registrations_unmatched(*, round):
+    """Who the round's last matching left without a pair, and why, as stored with it.
+
+    Mentees first, then mentors; each by name."""
+    return list(
+        round.registrations.exclude(unmatched_reason="")
+        .select_related("user", "user__organisation")
+        .order_by("role", "user__last_name", "user__first_name", "pk")
+    )

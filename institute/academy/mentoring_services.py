@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from institute.core.canonical import absolute_url
@@ -108,7 +109,11 @@ def round_instance(*, round):
 
 @transaction.atomic
 def round_match(*, round):
-    """Compute the optimal pairing around the locked pairs and store it (unlocked pairs go)."""
+    """Compute the optimal pairing around the locked pairs and store it (unlocked pairs go).
+
+    Who is left without a pair, and why, is stored on their registrations in the same
+    transaction; everyone else's reason is cleared.
+    """
     round = Round.objects.select_for_update().get(pk=round.pk)
     if round.state != Round.State.MATCHING:
         raise ValidationError("Pairs are computed only while the round is being matched.")
@@ -121,6 +126,12 @@ def round_match(*, round):
             if not p.locked
         ]
     )
+    round.registrations.exclude(unmatched_reason="").update(unmatched_reason="")
+    by_reason = {}
+    for pk, why in (*result.unmatched_mentees, *result.unmatched_mentors):
+        by_reason.setdefault(why, []).append(pk)
+    for why, pks in by_reason.items():  # a handful of reasons: one UPDATE each
+        round.registrations.filter(pk__in=pks).update(unmatched_reason=why)
     return result
 
 
@@ -183,7 +194,7 @@ def round_advance(*, round):
 
 def pair_notify(*, pair):
     """Tell the mentor and the mentee whom they are paired with (plain-text e-mails)."""
-    url = absolute_url("/academy/mentoring/")
+    url = absolute_url(reverse("academy:mentoring_pair", args=[pair.pk]))
     for me, other, role in (
         (pair.mentor.user, pair.mentee.user, "mentor"),
         (pair.mentee.user, pair.mentor.user, "mentee"),

@@ -1,13 +1,18 @@
 """Mentoring and coaching pages pass axe-core; registering as a mentee works by keyboard alone."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.urls import reverse
 
 from institute.academy.access import mentoring_sample
-from institute.academy.models import Registration, Round
+from institute.academy.models import Pair, Registration, Round
 from institute.core.models import Topic
+from institute.people import roles
 from institute.people.models import Organisation, User
+from institute.people.services import roles_sync
 from tests.browser.fixtures import assert_accessible, sign_in_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -101,3 +106,92 @@ def test_mentoring_and_coaching_pages_are_accessible(live_server, browser_page, 
     for path in ("/academy/coaching/", f"/academy/coaching/sessions/{session.pk}/"):
         page.goto(f"{live_server.url}{path}")
         assert_accessible(page)
+
+
+SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots" / "mentoring"
+WIDTHS = [(320, 640), (390, 844), (1280, 800)]
+FITS = """() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"""
+
+
+def shot(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_member_pages_fit_every_width(live_server, browser_page, home):
+    sample = mentoring_sample()
+    pair, session = sample["pair"], sample["session"]
+    page = browser_page
+    pages = [
+        (pair.mentee.user, "mentoring", reverse("academy:mentoring")),
+        (
+            pair.mentee.user,
+            "register",
+            reverse("academy:mentoring_register", kwargs={"slug": sample["round"].slug}),
+        ),
+        (pair.mentee.user, "pair", reverse("academy:mentoring_pair", kwargs={"pk": pair.pk})),
+        (session.participant, "coaching", reverse("academy:coaching")),
+        (
+            session.participant,
+            "session",
+            reverse("academy:coaching_session", kwargs={"pk": session.pk}),
+        ),
+    ]
+    for width, height in WIDTHS:
+        page.set_viewport_size({"width": width, "height": height})
+        for user, name, path in pages:
+            sign_in_as(page, live_server, user)
+            response = page.goto(f"{live_server.url}{path}")
+            assert response.status == 200, path
+            assert page.evaluate(FITS), f"{path} scrolls sideways at {width} px"
+            box = page.locator("h1").first.bounding_box()
+            if width == 390:
+                assert box["y"] + box["height"] <= height, f"{path}: h1 below the first screen"
+            assert_accessible(page)
+            shot(page, f"{name}-{width}")
+
+
+def test_staff_admin_runs_a_round_by_keyboard(live_server, browser_page, home):
+    roles_sync()
+    admin = User.objects.create_user(username="staff-admin", email="admin@institute.example")
+    admin.groups.add(roles_sync()[roles.STAFF_ADMIN])
+    sample = mentoring_sample()
+    round_ = sample["round"]
+    Round.objects.filter(pk=round_.pk).update(state=Round.State.MATCHING)
+    mentor = Registration.objects.create(
+        round=round_,
+        user=User.objects.create_user(
+            username="tutor", email="tutor@example.org", first_name="Tu", last_name="Tor"
+        ),
+        role="mentor",
+        seniority=5,
+        region="wales",
+    )
+    Registration.objects.create(
+        round=round_,
+        user=User.objects.create_user(
+            username="pupil", email="pupil@example.org", first_name="Pu", last_name="Pil"
+        ),
+        role="mentee",
+        seniority=2,
+        region="wales",
+    )
+    page = browser_page
+    page.set_default_timeout(30_000)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    sign_in_as(page, live_server, admin)
+    for name in ("academy_rounds", "academy_coaches", "academy_coaching_sessions"):
+        response = page.goto(f"{live_server.url}{reverse(f'{name}:index')}")
+        assert response.status == 200, name
+        shot(page, f"admin-{name}")
+    page.goto(f"{live_server.url}{reverse('academy_rounds:index')}")
+    tab_to(page, f"a[href='{reverse('academy_mentoring_admin:round', args=[round_.pk])}']", 150)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{reverse('academy_mentoring_admin:round', args=[round_.pk])}")
+    tab_to(page, "button[value=match]", 150)
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    page.get_by_text("1 pair, total fit").wait_for()
+    assert Pair.objects.filter(round=round_, mentor=mentor).count() == 1
+    page.get_by_text("1 mentor and 1 mentee registered; 1 pair (0 locked).").wait_for()
+    shot(page, "admin-round")

@@ -7,6 +7,7 @@ stages, the hard rules of a swap); a refused change comes back as their message.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_http_methods
 
 from .. import matching, mentoring_selectors, mentoring_services
@@ -33,15 +34,6 @@ def rounds(request):
     return render(request, "academy/mentoring/admin/rounds.html", context)
 
 
-def _unmatched(round):
-    """Who matching would leave out now, and why (recomputed: nothing is stored)."""
-    result = matching.match(**mentoring_services.round_instance(round=round))
-    registrations = {
-        r.pk: r for r in round.registrations.select_related("user", "user__organisation")
-    }
-    return [(registrations[pk], why) for pk, why in result.unmatched_mentees]
-
-
 @require_http_methods(["GET", "POST"])
 def round_detail(request, pk):
     _require(request)
@@ -58,10 +50,11 @@ def round_detail(request, pk):
                 if form.is_valid():
                     if form.cleaned_data["action"] == "match":
                         result = mentoring_services.round_match(round=round)
+                        paired, left = len(result.pairs), len(result.unmatched_mentees)
                         messages.success(
                             request,
-                            f"{len(result.pairs)} pairs, total fit {result.total}; "
-                            f"{len(result.unmatched_mentees)} mentees unmatched.",
+                            f"{paired} pair{pluralize(paired)}, total fit {result.total}; "
+                            f"{left} mentee{pluralize(left)} not matched.",
                         )
                     else:
                         round = mentoring_services.round_advance(round=round)
@@ -89,8 +82,8 @@ def round_detail(request, pk):
         "title": round.name,
         "round": round,
         "summary": mentoring_selectors.round_summary(round=round),
-        "pairs": [(p, mentoring_selectors.pair_explained(p)) for p in pairs],
-        "unmatched": _unmatched(round) if round.state == Round.State.MATCHING else [],
+        "pairs": [(p, mentoring_selectors.pair_explained(pair=p)) for p in pairs],
+        "unmatched": mentoring_selectors.registrations_unmatched(round=round),
         "next_label": NEXT_LABEL.get(round.state),
         "action_form": action_form,
         "swap_form": swap_form,

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -27,8 +28,8 @@ from .forms import (
     SessionUpdateForm,
 )
 
-MENTORING_CRUMB = {"title": "My mentoring", "url": "/academy/mentoring/"}
-COACHING_CRUMB = {"title": "Coaching", "url": "/academy/coaching/"}
+MENTORING_CRUMB = {"title": "My mentoring", "url": reverse_lazy("academy:mentoring")}
+COACHING_CRUMB = {"title": "Coaching", "url": reverse_lazy("academy:coaching")}
 
 
 def _page(title, *crumbs):
@@ -140,7 +141,7 @@ def pair(request, pk):
         "meetings": pair.meetings.all(),
         "meeting_form": meeting_form,
         "feedback_form": feedback_form,
-        "explained": mentoring_selectors.pair_explained(pair),
+        "explained": mentoring_selectors.pair_explained(pair=pair),
         **_page(title, MENTORING_CRUMB, {"title": title, "url": request.path}),
     }
     return render(request, "academy/mentoring/pair.html", context)

@@ -71,6 +71,9 @@ class Registration(models.Model):
     )
     goals = models.TextField(blank=True)
     not_with = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+    # Why the round's last matching left this person without a pair (blank: matched, or
+    # not matched yet). Written with the pairs, so staff read what is stored.
+    unmatched_reason = models.CharField(max_length=200, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

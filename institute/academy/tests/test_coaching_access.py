@@ -86,7 +86,8 @@ def test_member_requests_a_session_within_the_coachs_capacity(client):
     response = client.post(reverse("academy:coaching"), data)
     assert response.status_code == 302
     assert CoachingSession.objects.filter(participant=member, coach=coach).count() == 1
-    again = client.post(reverse("academy:coaching"), data)
+    later = {**data, "starts_at": (when + dt.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M")}
+    again = client.post(reverse("academy:coaching"), later)
     assert again.status_code == 200 and "no sessions left" in again.content.decode()
     assert CoachingSession.objects.filter(coach=coach).count() == 1
 
@@ -118,3 +119,24 @@ def test_coaching_export_and_erasure_keep_the_count(session):
     session.refresh_from_db()
     assert (session.participant, session.notes) == (None, "")
     assert coaching_selectors.coaching_sessions_count(year=session.starts_at.year) == 1
+
+
+def test_a_request_sent_twice_makes_one_session(client):
+    coach = Coach.objects.create(user=_other("coach2", roles.COACH), sessions_per_month=4)
+    member = _other("member2", roles.MEMBER)
+    client.force_login(member)
+    when = (timezone.localtime() + dt.timedelta(days=40)).replace(hour=10, minute=0)
+    data = {"coach": coach.pk, "starts_at": when.strftime("%Y-%m-%dT%H:%M"), "request": "Goals"}
+    assert client.post(reverse("academy:coaching"), data).status_code == 302
+    again = client.post(reverse("academy:coaching"), data)
+    assert again.status_code == 200 and "already asked this coach" in again.content.decode()
+    assert CoachingSession.objects.filter(coach=coach).count() == 1
+
+
+def test_a_status_change_is_checked_against_the_stored_status(session):
+    stale = CoachingSession.objects.get(pk=session.pk)  # a second tab, read before the change
+    coaching_services.session_update(session=session, user=session.coach.user, status="cancelled")
+    with pytest.raises(ValidationError):
+        coaching_services.session_update(session=stale, user=stale.coach.user, status="booked")
+    session.refresh_from_db()
+    assert session.status == CoachingSession.Status.CANCELLED

@@ -3,12 +3,13 @@
 import pytest
 from django.urls import reverse
 
-from institute.academy.models import Round
+from institute.academy import matching
+from institute.academy.models import Registration, Round
 from institute.people import roles
 from institute.people.models import User
 from institute.people.services import roles_sync
 
-from .test_mentoring_services import people, round_, topic  # noqa: F401
+from .test_mentoring_services import _user, people, round_, topic  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +27,11 @@ def test_staff_compute_lock_swap_and_confirm(staff, round_, people):  # noqa: F8
     staff.post(url, {"action": "advance"})
     round_.refresh_from_db()
     assert round_.state == Round.State.MATCHING
-    staff.post(url, {"action": "match"})
+    matched = staff.post(url, {"action": "match"}, follow=True).content.decode()
+    assert "2 pairs, total fit" in matched and "1 mentee not matched." in matched
     assert round_.pairs.count() == 2
     page = staff.get(url).content.decode()
-    assert "M3 Person (Org-A): every mentor they could be paired with was full" in page
+    assert "M3 Person (mentee), Org-A: every mentor they could be paired with was full" in page
     first, second = round_.pairs.order_by("pk")
     staff.post(url, {"pair": first.pk, "locked": "on"})
     first.refresh_from_db()
@@ -49,5 +51,42 @@ def test_members_cannot_reach_the_round_screen(client, round_, people):  # noqa:
     url = reverse("academy_mentoring_admin:round", args=[round_.pk])
     response = client.post(url, {"action": "advance"})
     assert response.status_code == 302 and "/login/" in response["Location"]
+    round_.refresh_from_db()
+    assert round_.state == Round.State.OPEN
+
+
+def test_the_not_matched_list_is_what_was_stored_with_the_pairs(staff, round_, people):  # noqa: F811
+    colleague = people[4]
+    url = reverse("academy_mentoring_admin:round", args=[round_.pk])
+    staff.post(url, {"action": "advance"})
+    staff.post(url, {"action": "match"})
+    colleague.refresh_from_db()
+    assert colleague.unmatched_reason == matching.PLACES_FILLED
+    # A mentor who arrives afterwards would change a fresh computation, not what is stored;
+    # nor does a manual swap.
+    late = Registration.objects.create(
+        round=round_, user=_user("late", "org-e"), role="mentor", seniority=5, region="wales"
+    )
+    first, second = round_.pairs.order_by("pk")
+    staff.post(url, {"first": first.pk, "second": second.pk})
+    page = staff.get(url).content.decode()
+    assert "M3 Person (mentee), Org-A: every mentor they could be paired with was full" in page
+    assert "Late Person" not in page
+    # Computing again stores the new outcome: the colleague is paired, nobody is left out.
+    staff.post(url, {"action": "match"})
+    assert round_.pairs.filter(mentor=late, mentee=colleague).exists()
+    assert not round_.registrations.exclude(unmatched_reason="").exists()
+    assert "Not matched" not in staff.get(url).content.decode()
+
+
+def test_a_post_without_the_csrf_token_changes_nothing(round_, people):  # noqa: F811
+    from django.test import Client
+
+    user = User.objects.create_user(username="editor2", email="e2@example.org", password="x")
+    user.groups.add(roles_sync()[roles.STAFF_EDITOR])
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    url = reverse("academy_mentoring_admin:round", args=[round_.pk])
+    assert client.post(url, {"action": "advance"}).status_code == 403
     round_.refresh_from_db()
     assert round_.state == Round.State.OPEN

@@ -84,7 +84,7 @@ def test_matching_only_while_matching_and_then_the_best_pairs(round_, people):
     assert dict(result.unmatched_mentees)[colleague.pk]
     pair = round_.pairs.get(mentor=mentor_a)
     assert sum(pair.parts.values()) == pair.score
-    explained = mentoring_selectors.pair_explained(pair)
+    explained = mentoring_selectors.pair_explained(pair=pair)
     assert [p["points"] for p in explained] == [pair.parts[part] for part in matching.PARTS]
     assert [p["label"] for p in explained][0] == matching.PART_LABELS[matching.BASE]
 
@@ -130,6 +130,8 @@ def test_confirming_emails_both_sides(round_, people, django_capture_on_commit_c
     )
     to_mentee = next(m for m in mail.outbox if m.to == ["m1@example.org"])
     assert "your mentor is Ma Person" in to_mentee.body
+    pair_url = reverse("academy:mentoring_pair", args=[round_.pairs.get(mentee=people[2]).pk])
+    assert to_mentee.body.count(pair_url) == 1 and not to_mentee.alternatives
     with pytest.raises(ValidationError):
         mentoring_services.round_match(round=round_)
 
