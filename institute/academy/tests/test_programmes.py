@@ -97,6 +97,20 @@ def test_apply_needs_the_managers_agreement(
     assert mail.outbox[-1].subject.startswith("We have your application")
 
 
+def test_the_line_managers_fields_are_grouped_under_a_legend(cohort, client, make_member):
+    client.force_login(make_member())
+    url = reverse("academy:apply", args=[cohort.pk])
+    for page in (client.get(url), client.post(url, {"statement": ""})):
+        html = page.content.decode()
+        group = html[html.index('<fieldset class="form-field__group" id="line-manager">') :]
+        group = group[: group.index("</fieldset>")]
+        assert "<legend>Your line manager</legend>" in group
+        for name in ("manager_agreed", "manager_name", "manager_email"):
+            assert f'name="{name}"' in group
+        assert "<h2>Your line manager</h2>" not in html
+    assert b"error-summary" in page.content
+
+
 @pytest.mark.parametrize(
     ("decision", "subject"),
     [
