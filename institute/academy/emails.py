@@ -2,6 +2,7 @@
 
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from institute.core.canonical import absolute_url, page_url
 
@@ -31,7 +32,7 @@ def send_application_notice(application_id: int, notice: str) -> None:
         "programme": programme,
         "notice": notice,
         "cohort_url": page_url(cohort),
-        "mine_url": absolute_url("/academy/mine/"),
+        "mine_url": absolute_url(reverse("academy:mine")),
         "name": application.user.get_full_name() or application.user.email,
     }
     send_mail(
@@ -48,14 +49,17 @@ def send_certificate_notice(certificate_id: int) -> None:
     )
     if certificate is None or certificate.user is None or not certificate.user.email:
         return
-    from django.urls import reverse
 
     url = absolute_url(reverse("academy:certificate", args=[certificate.code]))
     send_mail(
         subject=f"Your certificate: {certificate.programme.title}",
         message=render_to_string(
             "academy/emails/certificate_notice.txt",
-            {"certificate": certificate, "url": url, "badge_url": f"{url}badge.json"},
+            {
+                "certificate": certificate,
+                "url": url,
+                "badge_url": absolute_url(reverse("academy:badge", args=[certificate.code])),
+            },
         ),
         from_email=None,
         recipient_list=[certificate.user.email],

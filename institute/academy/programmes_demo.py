@@ -409,7 +409,7 @@ def seed_alumni(programmes, cohorts, log, *, rng, scale):
                 programme_id=parent[cohort.pk],
                 cohort=cohort,
                 recipient_name=user.get_full_name() or user.email,
-                recipient_identity=services.recipient_identity(user.email, salt),
+                recipient_identity=services.recipient_identity(email=user.email, salt=salt),
                 salt=salt,
                 region=cohort.region,
                 issued_at=issued,
@@ -474,7 +474,7 @@ def _seed_large_alumni(programmes, members, rng, log):
                 user=user,
                 programme_id=ids[n % len(ids)],
                 recipient_name=user.get_full_name() or user.email,
-                recipient_identity=services.recipient_identity(user.email, salt),
+                recipient_identity=services.recipient_identity(email=user.email, salt=salt),
                 salt=salt,
                 issued_at=dt.datetime(year, 1 + n % 12, 1 + n % 28, 17, tzinfo=dt.UTC),
             )

@@ -10,6 +10,7 @@ from institute.core import routing
 from institute.events import selectors as calendar
 
 from .models import (
+    AcademyIndexPage,
     AlumniProfile,
     Application,
     Certificate,
@@ -25,6 +26,12 @@ def _accepted():
     return Count("applications", filter=Q(applications__status=Status.ACCEPTED), distinct=True)
 
 
+def academy_index_url() -> str:
+    """The address of the Leadership Academy's index page, or empty when none is live."""
+    index = AcademyIndexPage.objects.live().first()
+    return (index.get_url() or "") if index else ""
+
+
 def programme_cards(*, index) -> list[dict]:
     """The index's programmes, each with its next open cohort (two queries)."""
     programmes = list(routing.public(ProgrammePage.objects.child_of(index)).order_by("path"))
@@ -38,7 +45,7 @@ def programme_cards(*, index) -> list[dict]:
     return [{"programme": p, "next_cohort": upcoming.get(p.path)} for p in programmes]
 
 
-def cohorts_of(*, programme) -> list[CohortPage]:
+def programme_cohorts(*, programme) -> list[CohortPage]:
     """A programme's live cohorts, soonest first, each with ``accepted`` (one query)."""
     return list(
         routing.public(CohortPage.objects.child_of(programme))
@@ -62,7 +69,7 @@ def cohort_places(*, cohort) -> Places:
     return Places(capacity=cohort.capacity, accepted=accepted)
 
 
-def sessions_of(*, cohort) -> list[dict]:
+def cohort_sessions(*, cohort) -> list[dict]:
     """A cohort's sessions with their calendar addresses (two queries)."""
     sessions = list(CohortSession.objects.filter(cohort=cohort).order_by("start", "pk"))
     links = calendar.training_item_links(item_ids=[s.calendar_item_id for s in sessions])
@@ -79,7 +86,7 @@ def application_for(*, user, cohort) -> Application | None:
     )
 
 
-def my_academy(*, user) -> dict:
+def member_academy(*, user) -> dict:
     """A member's applications (with cohorts, programmes, sessions and attendance) and
     certificates, in a fixed number of queries."""
     applications = list(
@@ -132,7 +139,7 @@ def my_academy(*, user) -> dict:
     return {"rows": rows, "certificates": certificates}
 
 
-def is_alumnus(user) -> bool:
+def is_alumnus(*, user) -> bool:
     return (
         user.is_authenticated
         and Certificate.objects.filter(user=user, revoked_at__isnull=True).exists()
@@ -170,7 +177,7 @@ def alumni_directory(*, programme_id=None, year=None, region="", topic_id=None):
     return profiles
 
 
-def directory_choices() -> dict:
+def alumni_directory_choices() -> dict:
     """Programmes and years that have alumni (the directory's filters)."""
     programmes = list(ProgrammePage.objects.live().order_by("title").values_list("pk", "title"))
     years = sorted({d.year for d in Certificate.objects.dates("issued_at", "year")}, reverse=True)

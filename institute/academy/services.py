@@ -216,7 +216,7 @@ def attendance_record(*, session: CohortSession, application_ids) -> int:
     return len(came)
 
 
-def recipient_identity(email: str, salt: str) -> str:
+def recipient_identity(*, email: str, salt: str) -> str:
     """Open Badges 2.0 hashed identity: ``sha256$`` and the hex digest of e-mail + salt."""
     return "sha256$" + hashlib.sha256((email.strip().lower() + salt).encode()).hexdigest()
 
@@ -240,7 +240,7 @@ def certificate_issue(*, application: Application, now=None) -> Certificate:
         programme_id=cohort.get_parent().pk,
         cohort=cohort,
         recipient_name=_display_name(user),
-        recipient_identity=recipient_identity(user.email, salt),
+        recipient_identity=recipient_identity(email=user.email, salt=salt),
         salt=salt,
         region=cohort.region,
         issued_at=now,

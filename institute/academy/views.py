@@ -21,6 +21,7 @@ from institute.core.methods import safe_methods
 from institute.core.models import Topic
 from institute.core.params import page_number, whole_number
 from institute.core.ratelimit import over_limit
+from institute.events import selectors as calendar_selectors
 
 from . import badges, selectors, services
 from .forms import AlumniProfileForm, ApplicationForm, DirectoryFilterForm
@@ -87,13 +88,14 @@ def _course(programme, cohorts) -> dict:
 
 
 def programme_context(request, programme) -> dict:
-    cohorts = selectors.cohorts_of(programme=programme)
+    cohorts = selectors.programme_cohorts(programme=programme)
     depends_on(request, *[services.places_tag(cohort_id=c.pk) for c in cohorts])
     today = timezone.localdate()
     upcoming = [c for c in cohorts if c.starts_on is None or c.starts_on >= today]
     past = [c for c in cohorts if c.starts_on is not None and c.starts_on < today]
     return {
         "upcoming_cohorts": upcoming,
+        "training_calendar_url": calendar_selectors.calendar_listing_url(kind="training"),
         "past_cohorts": past[-6:][::-1],
         "topics": list(programme.topics.all()),
         "json_ld": _json_script(_course(programme, upcoming)),
@@ -113,7 +115,7 @@ def cohort_context(request, cohort) -> dict:
     }
     return {
         "programme": programme,
-        "sessions": selectors.sessions_of(cohort=cohort),
+        "sessions": selectors.cohort_sessions(cohort=cohort),
         "places": selectors.cohort_places(cohort=cohort),
         "application": selectors.application_for(user=request.user, cohort=cohort),
         "sponsor": cohort.sponsor or programme.sponsor,
@@ -203,12 +205,13 @@ def withdraw(request, application_id):
 
 @login_required
 def mine(request):
-    context = selectors.my_academy(user=request.user)
+    context = selectors.member_academy(user=request.user)
     context.update(
         {
             "meta_title": "My academy",
             "is_alumnus": bool(context["certificates"]),
             "breadcrumbs": [{"title": "My academy", "url": ""}],
+            "academy_url": selectors.academy_index_url(),
         }
     )
     return render(request, "academy/mine.html", context)
@@ -217,8 +220,12 @@ def mine(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def alumni_profile(request):
-    if not selectors.is_alumnus(request.user):
-        return render(request, "academy/not_alumnus.html", {"meta_title": "For alumni only"})
+    if not selectors.is_alumnus(user=request.user):
+        return render(
+            request,
+            "academy/not_alumnus.html",
+            {"meta_title": "For alumni only", "academy_url": selectors.academy_index_url()},
+        )
     profile = AlumniProfile.objects.filter(user=request.user).first() or AlumniProfile(
         user=request.user
     )
@@ -251,7 +258,7 @@ ALUMNI_PER_PAGE = 24
 
 @login_required
 def alumni_directory(request):
-    choices = selectors.directory_choices()
+    choices = selectors.alumni_directory_choices()
     topics = list(Topic.objects.order_by("name").values_list("pk", "name"))
     form = DirectoryFilterForm(
         request.GET or None,
@@ -287,7 +294,10 @@ def alumni_directory(request):
             "page_query": f"?{query.urlencode()}&" if query else "?",
             "chosen": chosen,
             "alumni_events": selectors.alumni_events(limit=4),
-            "is_alumnus": selectors.is_alumnus(request.user),
+            "alumni_calendar_url": calendar_selectors.calendar_listing_url(
+                kind="events", sub_kind="alumni"
+            ),
+            "is_alumnus": selectors.is_alumnus(user=request.user),
             "meta_title": "Alumni directory",
             "breadcrumbs": [{"title": "Alumni directory", "url": ""}],
         },
@@ -316,7 +326,11 @@ def _unknown(request, code):
     return render(
         request,
         "academy/certificate_unknown.html",
-        {"code": code, "meta_title": "Certificate not found"},
+        {
+            "code": code,
+            "meta_title": "Certificate not found",
+            "academy_url": selectors.academy_index_url(),
+        },
         status=404,
     )
 

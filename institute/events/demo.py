@@ -3,8 +3,9 @@
 2023: President's Conference in Brighton (£2,629 raised for MindOut), national conferences in
 Cardiff, the Midlands and the alumni event (Manchester, made virtual), Partner Day in
 Northampton, the AI roundtable, 40 webinars attended by 2,455 delegates and monthly
-drop-ins — nearly 3,000 people at events and conferences. Upcoming: the next President's
-Conference in Birmingham in June, monthly drop-ins and webinars. The Leadership Academy's
+drop-ins — nearly 3,000 people at events and conferences. Upcoming: the December alumni
+event (online again), the next President's Conference in Birmingham in June, monthly
+drop-ins and webinars. The Leadership Academy's
 training (workshops, Change Agent, the Top Talent cohort in Essex) is the academy's own: its
 demo puts those sessions in the calendar (``institute/academy/programmes_demo.py``).
 ``--scale large`` adds 20,000 items over 25 years and 200,000
@@ -362,7 +363,27 @@ def seed_upcoming(calendar, members, rng, log):
     june = today.year + (1 if today.month >= 6 else 0)
     made = booked = 0
     first_of_month = _at(today.year, today.month, 1, 12, 30)
+    # The alumni community meets each December (2023's was held online for everyone).
+    december = today.year + (1 if (today.month, today.day) >= (12, 9) else 0)
     plan = [
+        (
+            f"alumni-event-{december}",
+            {
+                "title": f"Alumni event {december}",
+                "kind": "events",
+                "sub_kind": "alumni",
+                "start": _at(december, 12, 9, 13, 0),
+                "hours": 3,
+                "region": "national",
+                "format": "virtual",
+                "capacity": 500,
+                "joining_link": "https://meet.institute.example/alumni",
+                "summary": "The Leadership Academy's alumni community meets again online, so "
+                "everyone can come: alumni stories and breakout rooms by region.",
+                "topics": ["leadership"],
+            },
+            120,
+        ),
         (
             f"presidents-conference-{june}",
             {

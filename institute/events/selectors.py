@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from django.db.models import Count, IntegerField, Min, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 
 from .choices import When
@@ -37,6 +38,17 @@ def live_occurrences():
 def calendar_page():
     """The live calendar page (the site has one), or None."""
     return CalendarPage.objects.live().first()
+
+
+def calendar_listing_url(*, kind: str = "", sub_kind: str = "") -> str:
+    """The address of the calendar, or of its view of one kind (and sub-kind), through the
+    calendar page's own routes; empty when the site has no live calendar."""
+    page = calendar_page()
+    url = page.get_url() if page else None
+    if not url:
+        return ""
+    kwargs = {"kind": kind, "sub_kind": sub_kind} if sub_kind else {"kind": kind} if kind else {}
+    return url + page.reverse_subpage("listing", kwargs=kwargs)
 
 
 def apply_filters(*, queryset, filters: CalendarFilters, now=None, by_time=True):
@@ -403,8 +415,13 @@ def training_item_links(*, item_ids) -> dict:
     found = {}
     for item in CalendarItemPage.objects.live().filter(pk__in=list(item_ids)):
         url = item.get_url()
-        if url:
-            found[item.pk] = {"url": url, "calendar_url": f"{url}calendar.ics"}
+        parts = item.get_url_parts()
+        if not url or parts is None:
+            continue
+        page_path = parts[2]
+        calendar_path = reverse("events:item_calendar", kwargs={"path": page_path.lstrip("/")})
+        # ``url`` carries the site's root address only when there are several sites.
+        found[item.pk] = {"url": url, "calendar_url": url.removesuffix(page_path) + calendar_path}
     return found
 
 

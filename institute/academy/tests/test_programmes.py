@@ -97,6 +97,20 @@ def test_apply_needs_the_managers_agreement(
     assert mail.outbox[-1].subject.startswith("We have your application")
 
 
+def test_the_line_managers_fields_are_grouped_under_a_legend(cohort, client, make_member):
+    client.force_login(make_member())
+    url = reverse("academy:apply", args=[cohort.pk])
+    for page in (client.get(url), client.post(url, {"statement": ""})):
+        html = page.content.decode()
+        group = html[html.index('<fieldset class="form-field__group" id="line-manager">') :]
+        group = group[: group.index("</fieldset>")]
+        assert "<legend>Your line manager</legend>" in group
+        for name in ("manager_agreed", "manager_name", "manager_email"):
+            assert f'name="{name}"' in group
+        assert "<h2>Your line manager</h2>" not in html
+    assert b"error-summary" in page.content
+
+
 @pytest.mark.parametrize(
     ("decision", "subject"),
     [
@@ -408,3 +422,29 @@ def test_a_new_alumnus_is_emailed_the_certificate_and_badge(
     message = mail.outbox[-1]
     assert message.subject == "Your certificate: Sample programme"
     assert f"/academy/certificates/{certificate.code}/badge.json" in message.body
+
+
+def test_only_the_applicant_can_withdraw_and_only_by_a_checked_post(cohort, make_member):
+    from django.test import Client
+
+    owner, other = make_member(), make_member()
+    application = services.application_submit(
+        cohort=cohort, user=owner, statement="s", manager_name="m", manager_email="m@x.org"
+    )
+    url = reverse("academy:withdraw", args=[application.pk])
+    intruder = Client()
+    intruder.force_login(other)
+    assert intruder.post(url).status_code == 404
+    huge = reverse("academy:withdraw", args=[10**20])
+    assert intruder.post(huge).status_code == 404
+    checked = Client(enforce_csrf_checks=True)
+    checked.force_login(owner)
+    assert checked.post(url).status_code == 403
+    assert checked.get(url).status_code == 405
+    application.refresh_from_db()
+    assert application.status == "submitted"
+    owner_client = Client()
+    owner_client.force_login(owner)
+    assert owner_client.post(url).status_code == 302
+    application.refresh_from_db()
+    assert application.status == "withdrawn"

@@ -57,6 +57,14 @@ def test_three_national_conferences_in_2023(seeded):
     assert national.get(sub_kind="alumni").format == "virtual"
 
 
+def test_an_alumni_event_is_coming_up(seeded):
+    from institute.events.selectors import alumni_events
+
+    upcoming = alumni_events(limit=6)
+    assert upcoming and upcoming[0]["title"].startswith("Alumni event ")
+    assert CalendarItemPage.objects.get(title=upcoming[0]["title"]).format == "virtual"
+
+
 def test_next_presidents_conference_is_in_birmingham(seeded):
     assert CalendarItemPage.objects.filter(
         slug__startswith="presidents-conference-", venue="Birmingham"
