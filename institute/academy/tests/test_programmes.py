@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from institute.academy import services
+from institute.academy import selectors, services
 from institute.academy.models import Application, CohortSession
 from institute.academy.programmes_demo import sample_application, sample_cohort
 from institute.events import selectors as calendar_selectors
@@ -448,3 +448,22 @@ def test_only_the_applicant_can_withdraw_and_only_by_a_checked_post(cohort, make
     assert owner_client.post(url).status_code == 302
     application.refresh_from_db()
     assert application.status == "withdrawn"
+
+
+def test_directory_years_run_from_the_first_certificate_to_the_latest(home):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from institute.academy.models import Certificate
+
+    assert selectors.alumni_directory_choices()["years"] == []
+    first = services.certificate_issue(application=sample_application())
+    Certificate.objects.filter(pk=first.pk).update(
+        issued_at=timezone.make_aware(dt.datetime(2021, 3, 1))
+    )
+    latest = Certificate.objects.get(pk=first.pk)
+    latest.pk, latest.code, latest.application = None, "LATER2023", None
+    latest.issued_at = timezone.make_aware(dt.datetime(2023, 6, 1))
+    latest.save()
+    assert selectors.alumni_directory_choices()["years"] == [2023, 2022, 2021]
