@@ -2,7 +2,6 @@
 Course and CourseInstance), applying, "My academy", the alumni directory and profile,
 and certificates with their Open Badges 2.0 files."""
 
-import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +11,6 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
 from institute.core.cache import depends_on
@@ -27,14 +25,8 @@ from . import badges, selectors, services
 from .forms import AlumniProfileForm, ApplicationForm, DirectoryFilterForm
 from .models import AlumniProfile, Application, Certificate, CohortPage
 
-JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 COURSE_MODE = {"in-person": "onsite", "virtual": "online", "hybrid": "blended"}
 PROVIDER = {"@type": "Organization", "name": "Institute"}
-
-
-def _json_script(data) -> str:
-    # Serialised data with <, > and & escaped: safe inside <script type="application/ld+json">.
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES))  # noqa: S308
 
 
 def _course_instance(cohort, programme) -> dict:
@@ -98,7 +90,7 @@ def programme_context(request, programme) -> dict:
         "training_calendar_url": calendar_selectors.calendar_listing_url(kind="training"),
         "past_cohorts": past[-6:][::-1],
         "topics": list(programme.topics.all()),
-        "json_ld": _json_script(_course(programme, upcoming)),
+        "json_ld": _course(programme, upcoming),
         "og_type": "website",
     }
 
@@ -121,7 +113,7 @@ def cohort_context(request, cohort) -> dict:
         "sponsor": cohort.sponsor or programme.sponsor,
         "can_apply": cohort.applications_open
         and (cohort.starts_on is None or cohort.starts_on > timezone.localdate()),
-        "json_ld": _json_script(data),
+        "json_ld": data,
     }
 
 

@@ -3,13 +3,11 @@
 links and the schema.org Event description."""
 
 import datetime as dt
-import json
 import re
 from urllib.parse import urlencode
 
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page
@@ -34,7 +32,6 @@ SCHEMA_MODE = {
     Format.VIRTUAL: "https://schema.org/OnlineEventAttendanceMode",
     Format.HYBRID: "https://schema.org/MixedEventAttendanceMode",
 }
-JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def _utc_stamp(value):
@@ -290,7 +287,7 @@ def json_ld(item, occurrence, url, places_left, programme):
         if programme["sponsor_logo"]:
             sponsor["logo"] = absolute_url(programme["sponsor_logo"]["url"])
         data["sponsor"] = sponsor
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES))  # noqa: S308
+    return data
 
 
 def _related_resources(topics):
