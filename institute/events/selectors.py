@@ -266,7 +266,7 @@ def upcoming_for_topic(*, topic, limit=6, now=None):
     )
 
 
-def item_occurrences(item, *, now=None):
+def item_occurrences(*, item, now=None):
     """An item's occurrences with places taken: a series shows what is still to come."""
     now = now or timezone.now()
     occurrences = list(item.occurrences.annotate(confirmed=_confirmed_count()).order_by("start"))
@@ -329,7 +329,7 @@ def availability(*, occurrence, partner: bool = False, partner_confirmed=None) -
     return Availability(places_left=places_left, partner_places_left=partner_left)
 
 
-def partner_places_taken(occurrence_ids) -> dict:
+def partner_places_taken(*, occurrence_ids) -> dict:
     rows = (
         Booking.objects.filter(
             occurrence_id__in=occurrence_ids,
@@ -342,7 +342,7 @@ def partner_places_taken(occurrence_ids) -> dict:
     return {row["occurrence_id"]: row["n"] for row in rows}
 
 
-def bookings_for(user, occurrence_ids) -> dict:
+def bookings_for(*, user, occurrence_ids) -> dict:
     """The user's live bookings at these occurrences, by occurrence id."""
     if not user.is_authenticated:
         return {}
@@ -374,7 +374,7 @@ def attendees(*, occurrence):
     )
 
 
-def waiting_positions(bookings) -> dict:
+def waiting_positions(*, bookings) -> dict:
     """Each waiting booking's place on its waiting list (1 for the first), by booking id, in
     one query however many bookings are given."""
     waiting = [b.pk for b in bookings if b.status == Booking.Status.WAITING]

@@ -62,7 +62,9 @@ def book(request, occurrence_id):
                     "We will e-mail you if a place comes free.",
                 )
         return redirect(occurrence.item.url)
-    current = selectors.bookings_for(request.user, [occurrence.pk]).get(occurrence.pk)
+    current = selectors.bookings_for(user=request.user, occurrence_ids=[occurrence.pk]).get(
+        occurrence.pk
+    )
     return render(
         request,
         "events/book_confirm.html",
@@ -85,7 +87,9 @@ def cancel(request, occurrence_id):
     """GET: ask "Cancel your place at X on Y?" and change nothing; POST: cancel the member's
     booking at this occurrence (the waiting list's first person is promoted and told)."""
     occurrence = _occurrence(occurrence_id)
-    current = selectors.bookings_for(request.user, [occurrence.pk]).get(occurrence.pk)
+    current = selectors.bookings_for(user=request.user, occurrence_ids=[occurrence.pk]).get(
+        occurrence.pk
+    )
     if request.method == "POST":
         if current is None:
             messages.info(request, "You have no booking there to cancel.")

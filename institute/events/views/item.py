@@ -328,7 +328,7 @@ def item_context(request, item):
     url = item_url(item)
     # Places change with bookings, not content: a cached page lasts until this item's do.
     depends_on(request, selectors.places_tags(item_id=item.pk)[1])
-    occurrences = selectors.item_occurrences(item)
+    occurrences = selectors.item_occurrences(item=item)
     preview = getattr(request, "is_preview", False)
     if not preview:  # a preview's choices are on the object
         prefetch_related_objects([item], "topics")
@@ -337,10 +337,10 @@ def item_context(request, item):
     ids = [o.pk for o in occurrences]
     user = request.user
     signed_in = user.is_authenticated
-    own = selectors.bookings_for(user, ids) if signed_in else {}
-    positions = selectors.waiting_positions(own.values()) if own else {}
+    own = selectors.bookings_for(user=user, occurrence_ids=ids) if signed_in else {}
+    positions = selectors.waiting_positions(bookings=own.values()) if own else {}
     partner = signed_in and is_partner_contact(user=user)
-    partner_taken = selectors.partner_places_taken(ids) if partner else {}
+    partner_taken = selectors.partner_places_taken(occurrence_ids=ids) if partner else {}
     now = timezone.now()
     rows = []
     for occurrence in occurrences:
