@@ -2,7 +2,6 @@
 Course and CourseInstance), applying, "My academy", the alumni directory and profile,
 and certificates with their Open Badges 2.0 files."""
 
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
