@@ -12,18 +12,14 @@ from institute.benchmarking.definitions import normalise
 from institute.benchmarking.models import Cycle
 from institute.benchmarking.results import compute_results
 from institute.benchmarking.services import module_load
-from institute.benchmarking.tests.conftest import (
-    SMALL_MODULE,
-    add_responses,
-    make_cycle,
-    make_organisation,
-)
 from institute.benchmarking.tests.test_report_pdf import needs_pdf
-from institute.events.demo_helpers import add_item, ensure_calendar
 from institute.events.models import Booking
 from institute.events.services import booking_create
 from institute.people.models import OrganisationRole, User
 from tests.browser.fixtures import assert_accessible, sign_in_as
+from tests.factories.benchmarking import SMALL_MODULE, add_responses, make_cycle
+from tests.factories.events import add_item, ensure_calendar
+from tests.factories.people import make_organisation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

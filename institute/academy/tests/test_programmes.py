@@ -16,7 +16,7 @@ from institute.academy import selectors, services
 from institute.academy.models import Application, CohortSession
 from institute.academy.programmes_demo import sample_application, sample_cohort
 from institute.events import selectors as calendar_selectors
-from institute.events.tests.conftest import UserFactory
+from tests.factories.people import UserFactory
 
 pytestmark = pytest.mark.django_db
 
