@@ -1,16 +1,15 @@
 """Concurrent acceptance on PostgreSQL: many staff decisions at once, never one participant
 past the cohort's capacity. Each thread has its own connection; all start at a barrier."""
 
-import threading
 import time
 
 import pytest
-from django.db import connection
 
 from institute.academy import services
 from institute.academy.models import Application, CohortPage
 from institute.academy.programmes_demo import sample_cohort
-from institute.events.tests.conftest import UserFactory
+from tests.factories.people import UserFactory
+from tests.races import all_at_once, skip_unless_postgresql
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -20,11 +19,7 @@ PLACES = 8
 
 @pytest.fixture(autouse=True)
 def _postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "Concurrency test needs PostgreSQL (row locks between connections); "
-            "set DATABASE_URL=postgres://… to run it. SQLite serialises writers anyway."
-        )
+    skip_unless_postgresql()
 
 
 @pytest.fixture
@@ -45,24 +40,8 @@ def contested():
 
 
 def _accept_all_at_once(ids):
-    barrier = threading.Barrier(len(ids))
-    errors = []
-
-    def accept(pk):
-        try:
-            barrier.wait()
-            services.application_decide(application_id=pk, decision="accepted")
-        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=accept, args=(pk,)) for pk in ids]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    decide = services.application_decide
+    assert all_at_once(lambda pk: decide(application_id=pk, decision="accepted"), ids) == []
 
 
 def _accepted(cohort):

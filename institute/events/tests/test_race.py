@@ -4,14 +4,13 @@ Each thread has its own database connection (Django's connections are per thread
 start together at a barrier, as simultaneous requests to several workers would.
 """
 
-import threading
 import time
 
 import pytest
-from django.db import connection
 
 from institute.events import services
 from institute.events.models import Booking, Occurrence
+from tests.races import all_at_once, skip_unless_postgresql
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -21,31 +20,13 @@ PLACES = 10
 
 @pytest.fixture(autouse=True)
 def _postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "Concurrency test needs PostgreSQL (row locks between connections); "
-            "set DATABASE_URL=postgres://… to run it. SQLite serialises writers anyway."
-        )
+    skip_unless_postgresql()
 
 
 def _book_all_at_once(occurrence, users):
-    barrier = threading.Barrier(len(users))
-    errors = []
-
-    def book(user):
-        try:
-            barrier.wait()
-            services.booking_create(occurrence=occurrence, user=user)
-        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=book, args=(user,)) for user in users]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = all_at_once(
+        lambda user: services.booking_create(occurrence=occurrence, user=user), users
+    )
     assert errors == []
 
 
@@ -112,20 +93,7 @@ def test_simultaneous_cancellations_refill_every_place_once(contested):
     occurrence, users = contested
     _book_all_at_once(occurrence, users)
     leaving = list(Booking.objects.filter(occurrence=occurrence, status="confirmed")[:5])
-    barrier = threading.Barrier(len(leaving))
-
-    def cancel(booking):
-        try:
-            barrier.wait()
-            services.booking_cancel(booking=booking)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=cancel, args=(b,)) for b in leaving]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    assert all_at_once(lambda booking: services.booking_cancel(booking=booking), leaving) == []
     assert _confirmed(occurrence) == PLACES
     assert Booking.objects.filter(occurrence=occurrence, status="waiting").count() == (
         PEOPLE - PLACES - 5
