@@ -1,9 +1,11 @@
 """What the programmes contribute to the roof: a topic-page section, personal data, and
 publishing a cohort putting its sessions in the calendar."""
 
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.signals import page_published
 
+from institute.core import routing
 from institute.core.selectors import Item
 from institute.core.topics import TopicSection, register
 from institute.people.privacy import PersonalData
@@ -13,17 +15,19 @@ from institute.people.privacy import register as register_personal_data
 def _topic_items(*, topic, limit=6):
     from .models import CohortPage, ProgrammePage
 
-    programmes = {p.path: p for p in ProgrammePage.objects.live().public().filter(topics=topic)}
+    programmes = {
+        p.path: p for p in routing.public(ProgrammePage.objects.live().filter(topics=topic))
+    }
     if not programmes:
         return []
     today = timezone.localdate()
     items = []
-    cohorts = (
-        CohortPage.objects.live()
-        .public()
-        .filter(starts_on__gte=today)
-        .order_by("starts_on", "path")
-    )
+    within = Q()
+    for path in programmes:
+        within |= Q(path__startswith=path, depth=len(path) // CohortPage.steplen + 1)
+    cohorts = routing.public(
+        CohortPage.objects.live().filter(within, starts_on__gte=today)
+    ).order_by("starts_on", "path")
     for cohort in cohorts:
         programme = programmes.get(cohort.path[: -CohortPage.steplen])
         if programme is None:

@@ -34,12 +34,11 @@ def academy_index_url() -> str:
 
 def programme_cards(*, index) -> list[dict]:
     """The index's programmes, each with its next open cohort (two queries)."""
-    programmes = list(routing.public(ProgrammePage.objects.child_of(index)).order_by("path"))
+    programmes = list(routing.public(ProgrammePage.objects.live().child_of(index)).order_by("path"))
     today = timezone.localdate()
     upcoming = {}
-    for cohort in routing.public(CohortPage.objects.filter(starts_on__gte=today)).order_by(
-        "starts_on", "path"
-    ):
+    cohorts = CohortPage.objects.live().descendant_of(index).filter(starts_on__gte=today)
+    for cohort in routing.public(cohorts).order_by("starts_on", "path"):
         parent_path = cohort.path[: -CohortPage.steplen]
         upcoming.setdefault(parent_path, cohort)
     return [{"programme": p, "next_cohort": upcoming.get(p.path)} for p in programmes]
@@ -48,7 +47,7 @@ def programme_cards(*, index) -> list[dict]:
 def programme_cohorts(*, programme) -> list[CohortPage]:
     """A programme's live cohorts, soonest first, each with ``accepted`` (one query)."""
     return list(
-        routing.public(CohortPage.objects.child_of(programme))
+        routing.public(CohortPage.objects.live().child_of(programme))
         .annotate(accepted=_accepted())
         .order_by("starts_on", "path")
     )

@@ -1,6 +1,7 @@
 """Programmes and cohorts: pages, JSON-LD, sessions in the calendar, applying, deciding
 (with each e-mail), the capacity rule, attendance, completion and certificates."""
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -13,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from institute.academy import selectors, services
-from institute.academy.models import Application, CohortSession
+from institute.academy.models import Application, CohortPage, CohortSession
 from institute.academy.programmes_demo import sample_application, sample_cohort
 from institute.events import selectors as calendar_selectors
 from tests.factories.people import UserFactory
@@ -467,3 +468,15 @@ def test_directory_years_run_from_the_first_certificate_to_the_latest(home):
     latest.issued_at = timezone.make_aware(dt.datetime(2023, 6, 1))
     latest.save()
     assert selectors.alumni_directory_choices()["years"] == [2023, 2022, 2021]
+
+
+def test_draft_cohorts_and_programmes_are_never_offered(cohort):
+    programme = cohort.get_parent().specific
+    index = programme.get_parent()
+    CohortPage.objects.filter(pk=cohort.pk).update(starts_on=dt.date(2099, 1, 1))
+    assert selectors.programme_cards(index=index)[0]["next_cohort"].pk == cohort.pk
+    cohort.unpublish()
+    assert selectors.programme_cohorts(programme=programme) == []
+    assert selectors.programme_cards(index=index)[0]["next_cohort"] is None
+    programme.unpublish()
+    assert selectors.programme_cards(index=index) == []
