@@ -83,6 +83,7 @@ def attendance(request, cohort_id):
     for application in accepted:
         came = {a.session_id for a in application.attendances.all()}
         grid.append({"application": application, "came": came, "count": len(came)})
+    programme = cohort.get_parent().specific
     return render(
         request,
         "academy/admin/attendance.html",
@@ -90,8 +91,8 @@ def attendance(request, cohort_id):
             "cohort": cohort,
             "sessions": sessions,
             "grid": grid,
-            "programme": cohort.get_parent().specific,
-            "title": f"Attendance: {cohort.get_parent().title}, {cohort.title}",
+            "programme": programme,
+            "title": f"Attendance: {programme.title}, {cohort.title}",
         },
     )
 
