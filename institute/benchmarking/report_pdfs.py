@@ -52,12 +52,14 @@ def report_pdf_ensure(*, participant, version: str) -> ReportPdf:
     if created:
         _enqueue(record)
         return record
-    stale = {
-        ReportPdf.Status.PENDING: record.requested_at < now - dt.timedelta(seconds=PENDING_SECONDS),
-        ReportPdf.Status.FAILED: (record.finished_at or record.requested_at)
-        < now - dt.timedelta(seconds=RETRY_SECONDS),
-        ReportPdf.Status.READY: not _stored(record),
-    }[record.status]
+    if record.status == ReportPdf.Status.READY:
+        stale = not _stored(record)  # the only case that asks the storage
+    elif record.status == ReportPdf.Status.PENDING:
+        stale = record.requested_at < now - dt.timedelta(seconds=PENDING_SECONDS)
+    else:
+        stale = (record.finished_at or record.requested_at) < now - dt.timedelta(
+            seconds=RETRY_SECONDS
+        )
     if stale:
         ReportPdf.objects.filter(pk=record.pk).update(
             status=ReportPdf.Status.PENDING, requested_at=now, reason=""
