@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 
 from django.db.models import Count, IntegerField, Min, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 
 from .choices import When
@@ -414,14 +413,9 @@ def training_item_links(*, item_ids) -> dict:
 
     found = {}
     for item in CalendarItemPage.objects.live().filter(pk__in=list(item_ids)):
-        url = item.get_url()
-        parts = item.get_url_parts()
-        if not url or parts is None:
-            continue
-        page_path = parts[2]
-        calendar_path = reverse("events:item_calendar", kwargs={"path": page_path.lstrip("/")})
-        # ``url`` carries the site's root address only when there are several sites.
-        found[item.pk] = {"url": url, "calendar_url": url.removesuffix(page_path) + calendar_path}
+        url, calendar_url = item.get_url(), item.calendar_file_url()
+        if url and calendar_url:
+            found[item.pk] = {"url": url, "calendar_url": calendar_url}
     return found
 
 

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.urls import reverse
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
@@ -225,6 +226,18 @@ class CalendarItemPage(BasePage):
                 errors["recurrence"] = str(exc)
         if errors:
             raise ValidationError(errors)
+
+    def calendar_file_url(self, request=None):
+        """The address of this item's calendar file (``<item>/calendar.ics``), or None
+        when the item has no address (not routable from any site)."""
+        parts = self.get_url_parts(request)
+        url = self.get_url(request)
+        if parts is None or not url:
+            return None
+        page_path = parts[2]
+        calendar_path = reverse("events:item_calendar", kwargs={"path": page_path.lstrip("/")})
+        # ``url`` carries the site's root address only when there are several sites.
+        return url.removesuffix(page_path) + calendar_path
 
     def get_context(self, request, *args, **kwargs):
         from ..views.item import item_context

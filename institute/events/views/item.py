@@ -365,6 +365,7 @@ def item_context(request, item):
     sponsor = item.sponsor if item.sponsor_id else None
     return {
         "item_url": url,
+        "calendar_file_url": item.calendar_file_url(request),
         "rows": rows,
         "main": main,
         "is_past": is_past,
