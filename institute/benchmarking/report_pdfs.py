@@ -61,12 +61,20 @@ def report_pdf_ensure(*, participant, version: str) -> ReportPdf:
             seconds=RETRY_SECONDS
         )
     if stale:
-        ReportPdf.objects.filter(pk=record.pk).update(
-            status=ReportPdf.Status.PENDING, requested_at=now, reason=""
-        )
-        record.refresh_from_db()
-        _enqueue(record)
+        _requeue(record=record, now=now)
     return record
+
+
+def _requeue(*, record: ReportPdf, now) -> bool:
+    """Queue a stale PDF again. Only the request whose update still finds the record as it
+    read it queues the task: two requests that both saw it stale make one PDF, not two."""
+    requeued = ReportPdf.objects.filter(
+        pk=record.pk, status=record.status, requested_at=record.requested_at
+    ).update(status=ReportPdf.Status.PENDING, requested_at=now, reason="")
+    record.refresh_from_db()
+    if requeued:
+        _enqueue(record)
+    return bool(requeued)
 
 
 def report_pdf_store(*, record: ReportPdf, document: bytes) -> None:
@@ -93,11 +101,15 @@ def report_pdf_fail(*, record: ReportPdf, reason: str) -> None:
 
 
 def _delete(records) -> int:
-    records = list(records)
-    for record in records:
-        if record.file:
-            record.file.delete(save=False)
-    return ReportPdf.objects.filter(pk__in=[r.pk for r in records]).delete()[0]
+    """Delete the records, then their files once the deletion has committed (a rollback
+    keeps both). Reads only the ids and file names."""
+    rows = list(records.values_list("pk", "file"))
+    names = [name for _, name in rows if name]
+    deleted = ReportPdf.objects.filter(pk__in=[pk for pk, _ in rows]).delete()[0]
+    if names:
+        storage = ReportPdf._meta.get_field("file").storage
+        transaction.on_commit(lambda: [storage.delete(name) for name in names])
+    return deleted
 
 
 def report_pdfs_retire() -> int:

@@ -1,5 +1,6 @@
 """The report as a PDF for boards, and the report page's order: summary first."""
 
+import datetime as dt
 import io
 import re
 import uuid
@@ -9,7 +10,7 @@ from django.urls import reverse
 from django.utils.timezone import now
 from pypdf import PdfReader
 
-from institute.benchmarking import pdf, tasks
+from institute.benchmarking import pdf, report_pdfs, tasks
 from institute.benchmarking.models import Action, ReportPdf
 from institute.benchmarking.report_pdfs import report_pdf_version
 from institute.benchmarking.results import compute_results
@@ -176,6 +177,21 @@ def test_the_request_queues_the_pdf_and_never_lays_it_out(
         assert f'href="{_url("report_pdf_status", orgs[0])}">Check again</a>' in body
 
 
+def test_two_requests_for_a_stale_pdf_queue_it_once(reports, django_capture_on_commit_callbacks):
+    orgs, cycles = reports
+    participant = cycles[2023].participants.get(organisation=orgs[0])
+    long_ago = now() - dt.timedelta(hours=1)
+    ReportPdf.objects.create(participant=participant, version="v1", requested_at=long_ago)
+    # Both requests read the record while it was stale, then each tries to queue it again.
+    first, second = ReportPdf.objects.get(), ReportPdf.objects.get()
+    with django_capture_on_commit_callbacks() as queued:
+        for seen in (first, second):
+            requeued = report_pdfs._requeue(record=seen, now=now())
+            assert requeued is (seen is first)
+    assert len(queued) == 1
+    assert ReportPdf.objects.get().requested_at > long_ago
+
+
 def test_ready_page_offers_the_download(client, reports, monkeypatch):
     monkeypatch.setattr(pdf, "from_html", lambda html, base_url: b"%PDF-1.7 stand-in")
     orgs, cycles = reports
@@ -191,7 +207,9 @@ def test_ready_page_offers_the_download(client, reports, monkeypatch):
     assert 'filename="benchmarking-2023-council-0.pdf"' in response["Content-Disposition"]
 
 
-def test_new_results_retire_the_stored_pdf(client, reports, monkeypatch):
+def test_new_results_retire_the_stored_pdf(
+    client, reports, monkeypatch, django_capture_on_commit_callbacks
+):
     monkeypatch.setattr(pdf, "from_html", lambda html, base_url: b"%PDF-1.7 stand-in")
     orgs, cycles = reports
     client.force_login(make_coordinator(orgs[0]))
@@ -201,8 +219,13 @@ def test_new_results_retire_the_stored_pdf(client, reports, monkeypatch):
     record.refresh_from_db()
     storage, name = record.file.storage, record.file.name
     assert storage.exists(name)
-    compute_results([cycles[2023].pk])
-    assert not ReportPdf.objects.exists() and not storage.exists(name)
+    with django_capture_on_commit_callbacks() as after_commit:
+        compute_results([cycles[2023].pk])
+    assert not ReportPdf.objects.exists()
+    assert storage.exists(name)  # the file goes only once the deletion has committed
+    for callback in after_commit:
+        callback()
+    assert not storage.exists(name)
     client.get(_url("report_pdf_status", orgs[0]))
     assert ReportPdf.objects.get().status == ReportPdf.Status.PENDING  # made again
 
