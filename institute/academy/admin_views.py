@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import services
 from .forms import AttendanceForm, DecisionForm, RevokeForm
 from .models import Application, Certificate, CohortPage, CohortSession
+from .models.applications import accepted_per_cohort
 from .views import certificate_code, page_id
 
 PERMISSION = "academy.change_application"
@@ -27,7 +28,7 @@ def cohorts(request):
     _require(request)
     rows = CohortPage.objects.annotate(
         applied=Count("applications", filter=~Q(applications__status=Status.WITHDRAWN)),
-        accepted=Count("applications", filter=Q(applications__status=Status.ACCEPTED)),
+        accepted=accepted_per_cohort(),
     ).order_by("-starts_on", "path")
     return render(request, "academy/admin/cohorts.html", {"cohorts": rows, "title": "Cohorts"})
 
@@ -74,7 +75,8 @@ def attendance(request, cohort_id):
     cohort = get_object_or_404(CohortPage, pk=page_id(cohort_id))
     sessions = list(CohortSession.objects.filter(cohort=cohort).order_by("start", "pk"))
     accepted = list(
-        Application.objects.filter(cohort=cohort, status=Status.ACCEPTED)
+        Application.objects.filter(cohort=cohort)
+        .accepted()
         .select_related("user")
         .prefetch_related("attendances")
         .order_by("created_at", "pk")
@@ -104,9 +106,7 @@ def attendance_session(request, cohort_id, session_id):
     session = get_object_or_404(CohortSession, cohort_id=page_id(cohort_id), pk=session_id)
     if request.method == "POST":
         form = AttendanceForm(request.POST)
-        form.fields["came"].queryset = Application.objects.filter(
-            cohort_id=cohort_id, status=Status.ACCEPTED
-        )
+        form.fields["came"].queryset = Application.objects.filter(cohort_id=cohort_id).accepted()
         if form.is_valid():
             came = services.attendance_record(
                 session=session, application_ids=[a.pk for a in form.cleaned_data["came"]]

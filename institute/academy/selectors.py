@@ -3,7 +3,7 @@ and the alumni directory. Each runs a fixed number of queries whatever the amoun
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch
 from django.utils import timezone
 
 from institute.core import routing
@@ -18,12 +18,9 @@ from .models import (
     CohortSession,
     ProgrammePage,
 )
+from .models.applications import accepted_per_cohort
 
 Status = Application.Status
-
-
-def _accepted():
-    return Count("applications", filter=Q(applications__status=Status.ACCEPTED), distinct=True)
 
 
 def academy_index_url() -> str:
@@ -48,7 +45,7 @@ def programme_cohorts(*, programme) -> list[CohortPage]:
     """A programme's live cohorts, soonest first, each with ``accepted`` (one query)."""
     return list(
         routing.public(CohortPage.objects.live().child_of(programme))
-        .annotate(accepted=_accepted())
+        .annotate(accepted=accepted_per_cohort())
         .order_by("starts_on", "path")
     )
 
@@ -64,7 +61,7 @@ class Places:
 
 
 def cohort_places(*, cohort) -> Places:
-    accepted = Application.objects.filter(cohort=cohort, status=Status.ACCEPTED).count()
+    accepted = Application.objects.filter(cohort_id=cohort.pk).accepted().count()
     return Places(capacity=cohort.capacity, accepted=accepted)
 
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from institute.core import cache as page_cache
 from institute.events import services as calendar
 
-from . import emails
+from . import emails, selectors
 from .models import Application, Attendance, Certificate, CohortPage, CohortSession
 
 Status = Application.Status
@@ -122,13 +122,9 @@ def _locked_cohort(cohort_id) -> CohortPage:
     return CohortPage.objects.select_for_update(of=("self",)).get(pk=cohort_id)
 
 
-def _accepted_count(cohort_id) -> int:
-    return Application.objects.filter(cohort_id=cohort_id, status=Status.ACCEPTED).count()
-
-
 def _accept(cohort: CohortPage) -> str:
     """Accept if the cohort has room, else wait-list; the caller holds the cohort's lock."""
-    if _accepted_count(cohort.pk) < cohort.capacity:
+    if selectors.cohort_places(cohort=cohort).left:
         return Status.ACCEPTED
     return Status.WAITLISTED
 
@@ -201,9 +197,9 @@ def attendance_record(*, session: CohortSession, application_ids) -> int:
     """Who came to a session: accepted participants in ``application_ids`` did, the others
     did not. Returns how many came."""
     accepted = set(
-        Application.objects.filter(cohort_id=session.cohort_id, status=Status.ACCEPTED).values_list(
-            "pk", flat=True
-        )
+        Application.objects.filter(cohort_id=session.cohort_id)
+        .accepted()
+        .values_list("pk", flat=True)
     )
     came = {int(pk) for pk in application_ids} & accepted
     Attendance.objects.filter(session=session).exclude(application_id__in=came).delete()
@@ -258,9 +254,8 @@ def cohort_complete(*, cohort: CohortPage) -> list[Certificate]:
 
     programme = cohort.get_parent().specific
     done = (
-        Application.objects.filter(
-            cohort=cohort, status=Status.ACCEPTED, user__isnull=False, certificate__isnull=True
-        )
+        Application.objects.filter(cohort=cohort, user__isnull=False, certificate__isnull=True)
+        .accepted()
         .annotate(came=Count("attendances"))
         .filter(came__gte=programme.sessions_to_complete)
         .select_related("user", "cohort")

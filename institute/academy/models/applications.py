@@ -2,7 +2,20 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def accepted(self):
+        """The applications that hold a place: the one reading of "accepted"."""
+        return self.filter(status=Application.Status.ACCEPTED)
+
+
+def accepted_per_cohort():
+    """An annotation for cohorts: how many of their applications hold a place."""
+    return Count(
+        "applications", filter=Q(applications__status=Application.Status.ACCEPTED), distinct=True
+    )
 
 
 class Application(models.Model):
@@ -35,6 +48,8 @@ class Application(models.Model):
     created_at = models.DateTimeField()
     decided_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]
