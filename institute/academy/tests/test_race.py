@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from institute.academy import services
+from institute.academy import selectors, services
 from institute.academy.models import Application, CohortPage
 from institute.academy.programmes_demo import sample_cohort
 from tests.factories.people import UserFactory
@@ -51,32 +51,32 @@ def _accepted(cohort):
 def test_without_the_lock_simultaneous_acceptances_overfill(contested, monkeypatch):
     """The failure the lock prevents: counting, then writing, lets decisions overtake."""
     cohort, ids = contested
-    counted = services._accepted_count
+    counted = selectors.cohort_places
 
     def unlocked(cohort_id):
         return CohortPage.objects.get(pk=cohort_id)
 
-    def slow_count(cohort_id):
-        result = counted(cohort_id)
+    def slow_count(*, cohort):
+        result = counted(cohort=cohort)
         time.sleep(0.05)
         return result
 
     monkeypatch.setattr(services, "_locked_cohort", unlocked)
-    monkeypatch.setattr(services, "_accepted_count", slow_count)
+    monkeypatch.setattr(selectors, "cohort_places", slow_count)
     _accept_all_at_once(ids)
     assert _accepted(cohort) > PLACES
 
 
 def test_simultaneous_acceptances_never_exceed_capacity(contested, monkeypatch):
     cohort, ids = contested
-    counted = services._accepted_count
+    counted = selectors.cohort_places
 
-    def slow_count(cohort_id):
-        result = counted(cohort_id)
+    def slow_count(*, cohort):
+        result = counted(cohort=cohort)
         time.sleep(0.005)
         return result
 
-    monkeypatch.setattr(services, "_accepted_count", slow_count)
+    monkeypatch.setattr(selectors, "cohort_places", slow_count)
     _accept_all_at_once(ids)
     assert _accepted(cohort) == PLACES
     assert Application.objects.filter(cohort=cohort, status="waitlisted").count() == (
