@@ -32,13 +32,21 @@ def session_request(*, coach, participant, starts_at, minutes=60, request=""):
         raise ValidationError("You have already asked this coach for a session at that time.")
     if not coach_has_room(coach=coach, starts_at=starts_at):
         raise ValidationError("This coach has no sessions left that month; choose another.")
-    return CoachingSession.objects.create(
+    session = CoachingSession.objects.create(
         coach=coach,
         participant=participant,
         starts_at=starts_at,
         minutes=minutes,
         request=request,
     )
+    _notify(session, "requested")
+    return session
+
+
+def _notify(session, notice):
+    from . import emails
+
+    transaction.on_commit(lambda: emails.send_coaching_notice(session.pk, notice))
 
 
 TRANSITIONS = {
@@ -67,6 +75,8 @@ def session_update(*, session, user, status=None, notes=None):
             raise ValidationError("A session cannot move to that status from its current one.")
         session.status = status
         fields.append("status")
+        if status in (CoachingSession.Status.BOOKED, CoachingSession.Status.CANCELLED):
+            _notify(session, status)
     if notes is not None:
         session.notes = notes
         fields.append("notes")

@@ -1,12 +1,14 @@
-"""The e-mails an application sends at each step, and the certificate's (plain text)."""
+"""The e-mails an application sends at each step, the certificate's and coaching's (plain
+text). Coaching notes are private to the coach and the participant and never go by e-mail."""
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from institute.core.canonical import absolute_url, page_url
+from institute.events import selectors as calendar
 
-from .models import Application, Certificate
+from .models import Application, Certificate, CoachingSession
 
 SUBJECTS = {
     "submitted": "We have your application: {title}",
@@ -35,12 +37,18 @@ def send_application_notice(application_id: int, notice: str) -> None:
         "mine_url": absolute_url(reverse("academy:mine")),
         "name": application.user.get_full_name() or application.user.email,
     }
-    send_mail(
+    message = EmailMessage(
         subject=SUBJECTS[notice].format(title=title),
-        message=render_to_string("academy/emails/application_notice.txt", context),
-        from_email=None,
-        recipient_list=[application.user.email],
+        body=render_to_string("academy/emails/application_notice.txt", context),
+        to=[application.user.email],
     )
+    if notice == "accepted":
+        # The cohort's sessions as a calendar file, the same the calendar serves.
+        item_ids = list(cohort.sessions.values_list("calendar_item_id", flat=True))
+        document = calendar.training_items_calendar(item_ids=item_ids, name=title)
+        if document:
+            message.attach("sessions.ics", document, "text/calendar; charset=utf-8")
+    message.send()
 
 
 def send_certificate_notice(certificate_id: int) -> None:
@@ -63,4 +71,42 @@ def send_certificate_notice(certificate_id: int) -> None:
         ),
         from_email=None,
         recipient_list=[certificate.user.email],
+    )
+
+
+COACHING_SUBJECTS = {
+    "requested": "A coaching session is requested",
+    "booked": "Your coaching session is confirmed",
+    "cancelled": "Your coaching session is cancelled",
+}
+
+
+def send_coaching_notice(session_id: int, notice: str) -> None:
+    """A request goes to the coach; a confirmation or cancellation to the participant."""
+    session = (
+        CoachingSession.objects.select_related("coach__user", "participant")
+        .filter(pk=session_id)
+        .first()
+    )
+    if session is None or session.participant is None or notice not in COACHING_SUBJECTS:
+        return
+    coach, participant = session.coach.user, session.participant
+    to = coach if notice == "requested" else participant
+    if not to.email:
+        return
+    send_mail(
+        subject=COACHING_SUBJECTS[notice],
+        message=render_to_string(
+            "academy/emails/coaching_notice.txt",
+            {
+                "session": session,
+                "notice": notice,
+                "name": to.get_full_name() or to.email,
+                "coach_name": coach.get_full_name() or coach.email,
+                "participant_name": participant.get_full_name() or participant.email,
+                "url": absolute_url(reverse("academy:coaching_session", args=[session.pk])),
+            },
+        ),
+        from_email=None,
+        recipient_list=[to.email],
     )

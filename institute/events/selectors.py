@@ -419,6 +419,19 @@ def training_item_links(*, item_ids) -> dict:
     return found
 
 
+def training_items_calendar(*, item_ids, name: str) -> bytes:
+    """Another room's training items as one calendar file (every occurrence of each live
+    item), for an e-mail attachment; empty bytes when none is live. One query."""
+    from .ics import build_calendar
+
+    occurrences = list(
+        Occurrence.objects.filter(item_id__in=list(item_ids), item__live=True)
+        .select_related("item")
+        .order_by("start", "pk")
+    )
+    return build_calendar(occurrences, name=name) if occurrences else b""
+
+
 def alumni_events(*, limit: int = 6, now=None) -> list[dict]:
     """The next alumni events of the calendar (events of the alumni sub-kind)."""
     now = now or timezone.now()

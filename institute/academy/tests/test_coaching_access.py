@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -140,3 +141,31 @@ def test_a_status_change_is_checked_against_the_stored_status(session):
         coaching_services.session_update(session=stale, user=stale.coach.user, status="booked")
     session.refresh_from_db()
     assert session.status == CoachingSession.Status.CANCELLED
+
+
+def test_the_coach_hears_of_a_request_and_the_participant_of_the_answer(
+    django_capture_on_commit_callbacks,
+):
+    coach = Coach.objects.create(user=_other("coach", roles.MEMBER, roles.COACH))
+    member = _other("member", roles.MEMBER)
+    when = timezone.now() + dt.timedelta(days=20)
+    with django_capture_on_commit_callbacks(execute=True):
+        session = coaching_services.session_request(
+            coach=coach, participant=member, starts_at=when, request="Leading <b>change</b>"
+        )
+    [asked] = mail.outbox
+    assert asked.to == ["coach@example.org"] and "Leading <b>change</b>" in asked.body
+    assert reverse("academy:coaching_session", args=[session.pk]) in asked.body
+    with django_capture_on_commit_callbacks(execute=True):
+        coaching_services.session_update(
+            session=session, user=coach.user, status=CoachingSession.Status.BOOKED
+        )
+        coaching_services.session_update(session=session, user=member, notes="My private notes")
+    assert [m.to for m in mail.outbox[1:]] == [["member@example.org"]]
+    assert "confirmed" in mail.outbox[1].subject
+    assert all("My private notes" not in m.body for m in mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        coaching_services.session_update(
+            session=session, user=coach.user, status=CoachingSession.Status.CANCELLED
+        )
+    assert mail.outbox[-1].to == ["member@example.org"] and "cancelled" in mail.outbox[-1].subject

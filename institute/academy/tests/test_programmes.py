@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 
+import icalendar
 import pytest
 from django.core import mail
 from django.db import connection
@@ -480,3 +481,18 @@ def test_draft_cohorts_and_programmes_are_never_offered(cohort):
     assert selectors.programme_cards(index=index)[0]["next_cohort"] is None
     programme.unpublish()
     assert selectors.programme_cards(index=index) == []
+
+
+def test_the_acceptance_carries_the_cohorts_sessions_as_a_calendar_file(
+    home, django_capture_on_commit_callbacks
+):
+    application = sample_application()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_decide(application_id=application.pk, decision="accepted")
+    message = mail.outbox[-1]
+    [(filename, document, mimetype)] = message.attachments
+    assert filename == "sessions.ics" and mimetype.startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(document)
+    starts = sorted(event.decoded("dtstart") for event in calendar.walk("VEVENT"))
+    sessions = application.cohort.sessions.order_by("start")
+    assert starts == [s.start for s in sessions] and len(starts) == 2
