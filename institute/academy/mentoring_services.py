@@ -187,7 +187,9 @@ def round_advance(*, round):
     if round.state == Round.State.CONFIRMED:
         round.confirmed_at = timezone.now()
         pairs = list(round.pairs.select_related("mentor__user", "mentee__user"))
+        left = list(round.registrations.exclude(unmatched_reason="").select_related("user"))
         transaction.on_commit(lambda: [pair_notify(pair=p) for p in pairs])
+        transaction.on_commit(lambda: [registration_unmatched_notify(registration=r) for r in left])
     round.save(update_fields=["state", "confirmed_at"])
     return round
 
@@ -208,6 +210,25 @@ def pair_notify(*, pair):
             from_email=None,
             recipient_list=[me.email],
         )
+
+
+def registration_unmatched_notify(*, registration):
+    """Tell someone the round's matching left without a pair, and why (plain text)."""
+    user = registration.user
+    if not user.email:
+        return
+    context = {
+        "registration": registration,
+        "round": registration.round,
+        "me": user,
+        "url": absolute_url(reverse("academy:mentoring")),
+    }
+    send_mail(
+        subject=f"Mentoring: {registration.round.name}",
+        message=render_to_string("academy/mentoring/emails/unmatched.txt", context),
+        from_email=None,
+        recipient_list=[user.email],
+    )
 
 
 def _check_member(pair, user):

@@ -35,6 +35,19 @@ def rounds(request):
 
 
 @require_http_methods(["GET", "POST"])
+def _confirm_pairs(request, round):
+    """The second screen before the pairs are confirmed: who will be e-mailed what."""
+    summary = mentoring_selectors.round_summary(round=round)
+    unmatched = mentoring_selectors.registrations_unmatched(round=round)
+    context = {
+        "title": f"Confirm the pairs: {round.name}",
+        "round": round,
+        "summary": summary,
+        "unmatched": len(unmatched),
+    }
+    return render(request, "academy/mentoring/admin/round_confirm.html", context)
+
+
 def round_detail(request, pk):
     _require(request)
     round = get_object_or_404(Round, pk=pk)
@@ -56,6 +69,8 @@ def round_detail(request, pk):
                             f"{paired} pair{pluralize(paired)}, total fit {result.total}; "
                             f"{left} mentee{pluralize(left)} not matched.",
                         )
+                    elif round.state == Round.State.MATCHING and not form.cleaned_data["confirmed"]:
+                        return _confirm_pairs(request, round)
                     else:
                         round = mentoring_services.round_advance(round=round)
                         messages.success(request, f"{round.name}: {round.get_state_display()}.")

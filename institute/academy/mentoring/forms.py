@@ -193,6 +193,8 @@ class SessionUpdateForm(forms.Form):
 
 class RoundActionForm(forms.Form):
     action = forms.ChoiceField(choices=[("match", "Compute pairs"), ("advance", "Next stage")])
+    # Confirming the pairs e-mails everyone in the round: staff say so on a second screen.
+    confirmed = forms.BooleanField(required=False)
 
 
 class LockForm(forms.Form):

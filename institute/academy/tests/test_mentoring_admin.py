@@ -1,6 +1,7 @@
 """Staff run a round from the Wagtail admin: compute, lock, swap, confirm; others cannot."""
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from institute.academy import matching
@@ -22,7 +23,12 @@ def staff(client):
     return client
 
 
-def test_staff_compute_lock_swap_and_confirm(staff, round_, people):  # noqa: F811
+def test_staff_compute_lock_swap_and_confirm(
+    staff,
+    round_,
+    people,
+    django_capture_on_commit_callbacks,  # noqa: F811
+):
     url = reverse("academy_mentoring_admin:round", args=[round_.pk])
     staff.post(url, {"action": "advance"})
     round_.refresh_from_db()
@@ -40,10 +46,20 @@ def test_staff_compute_lock_swap_and_confirm(staff, round_, people):  # noqa: F8
     assert round_.pairs.filter(locked=True).count() == 2
     bad = staff.post(url, {"first": "99999999999999999999", "second": "x"}, follow=True)
     assert bad.status_code == 200
-    staff.post(url, {"action": "advance"})
+    asked = staff.post(url, {"action": "advance"}).content.decode()
+    round_.refresh_from_db()
+    assert round_.state == Round.State.MATCHING  # a second screen says who will be e-mailed
+    assert "both sides of 2 pairs and tells 1 person who were not matched" in asked
+    assert not mail.outbox
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(url, {"action": "advance", "confirmed": "on"})
     round_.refresh_from_db()
     assert round_.state == Round.State.CONFIRMED
     assert staff.get(reverse("academy_mentoring_admin:rounds")).status_code == 200
+    told = {m.to[0]: m for m in mail.outbox}
+    assert len(mail.outbox) == 5  # both sides of two pairs, and the mentee left out
+    unmatched = Registration.objects.exclude(unmatched_reason="").get(round=round_)
+    assert "could not pair you" in told[unmatched.user.email].body
 
 
 def test_members_cannot_reach_the_round_screen(client, round_, people):  # noqa: F811
