@@ -186,21 +186,32 @@ def foreign_keys_deferred(table):
     if connection.vendor != "postgresql":
         yield
         return
+    found = (
+        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE conrelid = %s::regclass AND contype = 'f'"
+    )
+    drop = f'ALTER TABLE {table} DROP CONSTRAINT "{{name}}"'
+    restore = f'ALTER TABLE {table} ADD CONSTRAINT "{{name}}" {{definition}}'
+    with _set_aside(found, [table], drop=drop, restore=restore):
+        yield
+
+
+@contextmanager
+def _set_aside(found, params, *, drop, restore):
+    """Drop what the query ``found`` lists as (name, definition) rows, then restore each
+    one however the block ends. ``drop`` and ``restore`` are SQL with ``{name}`` and
+    ``{definition}`` to fill in."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-            "WHERE conrelid = %s::regclass AND contype = 'f'",
-            [table],
-        )
-        keys = cursor.fetchall()
-        for name, _ in keys:
-            cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+        cursor.execute(found, params)
+        rows = cursor.fetchall()
+        for name, _ in rows:
+            cursor.execute(drop.format(name=name))
     try:
         yield
     finally:
         with connection.cursor() as cursor:
-            for name, definition in keys:
-                cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+            for name, definition in rows:
+                cursor.execute(restore.format(name=name, definition=definition))
 
 
 @contextmanager
@@ -210,25 +221,15 @@ def indexes_deferred(table):
     Building an index once over sorted data is much faster than keeping it up to date
     row by row. Constraint indexes (primary key, unique) stay.
     """
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.tablename = %s "
-                "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)",
-                [table],
-            )
-        else:
-            cursor.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s "
-                "AND sql IS NOT NULL",
-                [table],
-            )
-        indexes = cursor.fetchall()
-        for name, _ in indexes:
-            cursor.execute(f'DROP INDEX "{name}"')
-    try:
+    if connection.vendor == "postgresql":
+        found = (
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.tablename = %s "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)"
+        )
+    else:
+        found = (
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s "
+            "AND sql IS NOT NULL"
+        )
+    with _set_aside(found, [table], drop='DROP INDEX "{name}"', restore="{definition}"):
         yield
-    finally:
-        with connection.cursor() as cursor:
-            for _, definition in indexes:
-                cursor.execute(definition)
