@@ -1,6 +1,5 @@
 """News and blog: an index page (one for News, one for Blog) and its posts."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
@@ -13,6 +12,7 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..methods import SAFE_PAGE_METHODS
+from .images import WithImage
 from .pages import BasePage
 
 
@@ -48,21 +48,12 @@ def _today():
     return timezone.localdate()
 
 
-class NewsPage(BasePage):
+class NewsPage(WithImage, BasePage):
     """A news story or blog post."""
 
     search_label = "News and blog"  # the result type shown by site search
 
     date = models.DateField("published on", default=_today)
-    image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    image_alt = models.CharField(
-        "image alt text",
-        max_length=250,
-        blank=True,
-        help_text="Required with an image: describe it for people who cannot see it.",
-    )
     body = StreamField(BodyBlock(), blank=True)
     topics = ParentalManyToManyField("core.Topic", blank=True, related_name="+")
 
@@ -85,11 +76,6 @@ class NewsPage(BasePage):
 
     class Meta:
         verbose_name = "news or blog post"
-
-    def clean(self):
-        super().clean()
-        if self.image_id and not self.image_alt.strip():
-            raise ValidationError({"image_alt": "Describe the image: alt text is required."})
 
     def get_meta_image(self):
         return self.image

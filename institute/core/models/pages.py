@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
@@ -9,6 +8,7 @@ from wagtail.search import index
 
 from .. import routing
 from ..blocks import BodyBlock, LinkBlock
+from .images import WithImage
 from .links import Link
 
 
@@ -89,21 +89,12 @@ class HomePage(BasePage):
         return context
 
 
-class HomePageHighlight(Orderable, Link):
+class HomePageHighlight(Orderable, Link, WithImage):
     """One slide of the home page's highlights banner."""
 
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="highlights")
     title = models.CharField(max_length=100)
     text = models.CharField(max_length=250, blank=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    image_alt = models.CharField(
-        "image alt text",
-        max_length=250,
-        blank=True,
-        help_text="Required with an image: describe it for people who cannot see it.",
-    )
 
     panels = [
         FieldPanel("title"),
@@ -112,11 +103,6 @@ class HomePageHighlight(Orderable, Link):
         FieldPanel("image"),
         FieldPanel("image_alt"),
     ]
-
-    def clean(self):
-        super().clean()
-        if self.image_id and not self.image_alt.strip():
-            raise ValidationError({"image_alt": "Describe the image: alt text is required."})
 
 
 class StandardPage(BasePage):

@@ -5,11 +5,12 @@ import re
 
 import feedparser
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from institute.core.demo import child_page
-from institute.core.models import NewsIndexPage
+from institute.core.models import NewsIndexPage, NewsPage
 
 
 def _titles(html):
@@ -252,3 +253,12 @@ def test_listing_shows_a_new_post_at_once(client, news_index, make_post, make_to
     assert '<a href="?topic=ai">AI</a>' in html
     post.unpublish()
     assert "Newest story" not in client.get(news_index.url).content.decode()
+
+
+def test_a_posts_image_needs_alt_text(news_index, make_image):
+    post = NewsPage(title="Brighton", slug="brighton", image=make_image(), image_alt="  ")
+    with pytest.raises(ValidationError) as error:
+        post.clean()
+    assert "image_alt" in error.value.message_dict
+    post.image_alt = "Delegates in the hall"
+    post.full_clean(exclude=["path", "depth"])
