@@ -16,7 +16,7 @@ from institute.core import topics as topic_registry
 from institute.core.cache import depends_on, remember
 from institute.core.canonical import absolute_url
 from institute.core.routing import public
-from institute.people.selectors import is_partner_contact
+from institute.people.selectors import partner_organisation_ids
 
 from .. import selectors
 from ..choices import Format, Status
@@ -339,7 +339,8 @@ def item_context(request, item):
     signed_in = user.is_authenticated
     own = selectors.bookings_for(user=user, occurrence_ids=ids) if signed_in else {}
     positions = selectors.waiting_positions(bookings=own.values()) if own else {}
-    partner = signed_in and is_partner_contact(user=user)
+    organisations = partner_organisation_ids(user=user) if signed_in else []
+    partner = bool(organisations)
     partner_taken = selectors.partner_places_taken(occurrence_ids=ids) if partner else {}
     now = timezone.now()
     rows = []
@@ -348,6 +349,7 @@ def item_context(request, item):
             occurrence=occurrence,
             partner=partner,
             partner_confirmed=partner_taken.get(occurrence.pk, 0),
+            organisations=organisations,
         )
         booking = own.get(occurrence.pk)
         row = {
