@@ -295,8 +295,10 @@ class Availability:
     places_left: int
     # Partner places left (never more than places_left); None when partners were not asked.
     partner_places_left: int | None = None
-    # The organisation whose unused reserved place a partner contact's booking would take.
+    # The organisation whose unused reserved place a partner contact's booking would take,
+    # and how many places are still reserved for the contact's organisations.
     reserved_organisation_id: int | None = None
+    reserved_places_left: int = 0
 
     def has_place(self, *, partner: bool = False) -> bool:
         """Whether a booking now would be confirmed (rather than go on the waiting list)."""
@@ -396,6 +398,7 @@ def availability(
         places_left=places_left,
         partner_places_left=own_left + open_left,
         reserved_organisation_id=own[0] if own_left else None,
+        reserved_places_left=own_left,
     )
 
 

@@ -58,6 +58,9 @@ class Partner(index.Indexed, models.Model):
     def __str__(self):
         return self.organisation.name
 
+    def get_absolute_url(self):
+        return reverse("partners:profile", kwargs={"slug": self.organisation.slug})
+
     @property
     def name(self):
         return self.organisation.name
@@ -69,9 +72,6 @@ class Partner(index.Indexed, models.Model):
     @property
     def website(self):
         return self.organisation.website
-
-    def get_absolute_url(self):
-        return reverse("partners:profile", kwargs={"slug": self.organisation.slug})
 
     def clean(self):
         errors = {}

@@ -310,7 +310,7 @@ def _action(row, *, item, signed_in, now):
     if booking:
         state = "booked" if booking.status == "confirmed" else "waiting"
         return {"state": state, "label": ""}
-    full = not row["places_left"] or row["partners_sold_out"]
+    full = row["full"]
     if not signed_in:
         label = "Sign in to join the waiting list" if full else "Sign in to book"
         return {"state": "full" if full else "open", "label": label, "link": True}
@@ -358,6 +358,9 @@ def item_context(request, item):
             "booking": booking,
             "waiting_position": positions.get(booking.pk) if booking else None,
             "partners_sold_out": places.partners_sold_out,
+            # Partner contacts may book a place reserved for them when none is left for others.
+            "full": not places.has_place(partner=partner),
+            "reserved_for_you": places.reserved_places_left,
             "links": calendar_links(item, occurrence, url),
         }
         row["action"] = _action(row, item=item, signed_in=signed_in, now=now)
