@@ -545,3 +545,18 @@ def items_titled(*, item_ids) -> dict:
         "pk", "title", "capacity", "start"
     )
     return {row["pk"]: row for row in rows}
+
+
+def items_to_choose(*, since=None) -> list[tuple[int, str]]:
+    """Live items ending from ``since`` (a year ago by default) as (id, "title, date")
+    choices, soonest first: what other rooms' staff screens offer to pick from. One query."""
+    from .models import CalendarItemPage
+
+    since = since or timezone.now() - dt.timedelta(days=365)
+    items = (
+        CalendarItemPage.objects.live()
+        .filter(end__gte=since)
+        .order_by("start", "pk")
+        .values_list("pk", "title", "start")
+    )
+    return [(pk, f"{title}, {timezone.localtime(start):%-d %b %Y}") for pk, title, start in items]

@@ -104,6 +104,18 @@ class PartnerAllocation(models.Model):
     def __str__(self):
         return f"{self.partner}: {self.places} places at item {self.item_id}"
 
+    def item_title(self):
+        """The calendar item's title (set in bulk by the admin's listing, else read)."""
+        title = getattr(self, "title_from_calendar", None)
+        if title is None:
+            from institute.events import selectors as calendar
+
+            item = calendar.items_titled(item_ids=[self.item_id]).get(self.item_id)
+            title = item["title"] if item else "(removed)"
+        return title
+
+    item_title.short_description = "Calendar item"
+
     def clean(self):
         from .services import allocation_check
 
