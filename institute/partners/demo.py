@@ -57,7 +57,7 @@ def _invented_names(count):
     return names[:count]
 
 
-def _logo(name):
+def wordmark(name):
     """A neutral wordmark tile (PNG) for a demo partner: its name in plain type."""
     from django.core.files.images import ImageFile
     from PIL import Image as PILImage
@@ -130,7 +130,7 @@ def seed(*, scale, log):
             )
         if Partner.objects.filter(organisation=organisation).exists():
             continue
-        logo = _logo(name) if level in (STRATEGIC, PREMIER) else None
+        logo = wordmark(name) if level in (STRATEGIC, PREMIER) else None
         partner = Partner.objects.create(
             organisation=organisation,
             level=level,
