@@ -14,6 +14,7 @@ from .models import Partner, PartnerAllocation
 
 class PartnerViewSet(ModelViewSet):
     model = Partner
+    name = "partnerships"
     icon = "group"
     menu_label = "Partners"
     list_display = ["organisation", "level", "started_on", "ended_on"]
@@ -32,6 +33,7 @@ class PartnerViewSet(ModelViewSet):
 
 class AllocationViewSet(ModelViewSet):
     model = PartnerAllocation
+    name = "partner_allocations"
     icon = "ticket"
     menu_label = "Reserved places"
     list_display = ["partner", "item_title", "places"]
