@@ -113,3 +113,9 @@ def test_topic_page_lists_partners_on_the_topic(client, home):
     make_partner("Topical Ltd").topics.add(topic)
     page = client.get(reverse("core:topic", args=["data"])).content.decode()
     assert "Topical Ltd" in page
+
+
+def test_the_menus_partners_link_answers(client, home):
+    # The demo's main menu links to /partners/ (core/demo_content.py).
+    assert reverse("partners:index") == "/partners/"
+    assert client.get("/partners/").status_code == 200
