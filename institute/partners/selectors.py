@@ -5,13 +5,15 @@ number of queries whatever the number of partners."""
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
+from django.utils import timezone
 from wagtail.images import get_image_model
 
 from institute.academy import selectors as academy
 from institute.core.cache import remember
 from institute.events import selectors as calendar
-from institute.people.models import OrganisationRole
+from institute.people.selectors import partner_contacts_of
+from institute.resources import selectors as resources
 
 from .models import Partner, PartnerAllocation
 
@@ -28,8 +30,6 @@ def _active_during(*, start: dt.date, end: dt.date) -> Q:
 
 def partners_current(*, on: dt.date | None = None):
     """Partnerships that have begun and not ended on ``on`` (today by default)."""
-    from django.utils import timezone
-
     on = on or timezone.localdate()
     return Partner.objects.filter(_active_during(start=on, end=on))
 
@@ -87,23 +87,14 @@ def partner_for_profile(*, slug: str) -> Partner | None:
 def partner_contacts(*, partner: Partner) -> list[dict]:
     """The partner's contacts (people with the *partner contact* role): name, job title and
     e-mail address, for members' eyes only (the view decides). One query."""
-    roles = (
-        OrganisationRole.objects.filter(
-            organisation_id=partner.organisation_id,
-            role=OrganisationRole.Role.PARTNER_CONTACT,
-            user__is_active=True,
-            user__erased_at__isnull=True,
-        )
-        .select_related("user")
-        .order_by("user__last_name", "user__first_name", "pk")
-    )
+    people = partner_contacts_of(organisation=partner.organisation_id)
     return [
         {
-            "name": role.user.get_full_name() or role.user.email,
-            "job_title": role.user.job_title,
-            "email": role.user.email,
+            "name": user.get_full_name() or user.email,
+            "job_title": user.job_title,
+            "email": user.email,
         }
-        for role in roles
+        for user in people
     ]
 
 
@@ -119,8 +110,6 @@ def partner_sponsorships(*, partner: Partner) -> dict:
         for item in calendar.items_sponsored_by(organisation=organisation)
         if item["id"] not in session_items
     ]
-    from institute.resources import selectors as resources
-
     return {
         "events": events,
         "programmes": academy.programmes_sponsored_by(organisation=organisation),
@@ -155,18 +144,3 @@ def _all_allocations() -> dict:
     for item_id, organisation_id, places in rows:
         found.setdefault(item_id, {})[organisation_id] = places
     return found
-
-
-def allocations_of(*, partner: Partner) -> list[dict]:
-    """A partner's allocations with the items' titles (from the calendar). Two queries."""
-    allocations = list(partner.allocations.order_by("item_id"))
-    items = calendar.items_titled(item_ids=[a.item_id for a in allocations])
-    return [
-        {"allocation": a, "item": items.get(a.item_id)} for a in allocations if a.item_id in items
-    ]
-
-
-def partner_levels_count() -> dict:
-    """Current partners per level (one query)."""
-    rows = partners_current().values("level").annotate(n=Count("pk"))
-    return {row["level"]: row["n"] for row in rows}

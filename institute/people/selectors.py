@@ -57,6 +57,20 @@ def partner_organisation_ids(*, user) -> list[int]:
     )
 
 
+def partner_contacts_of(*, organisation):
+    """Active, unerased people with the *partner contact* role at ``organisation``, by name."""
+    return (
+        User.objects.filter(
+            organisation_roles__organisation=organisation,
+            organisation_roles__role=OrganisationRole.Role.PARTNER_CONTACT,
+            is_active=True,
+            erased_at__isnull=True,
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+    )
+
+
 def current_consents(*, user) -> dict:
     """The person's latest consent record per purpose (None where never given)."""
     latest = {}
