@@ -161,6 +161,15 @@ def _world():
     from institute.academy.programmes_demo import sample_certificate
 
     sample_certificate()  # the Academy's index, a programme and a cohort with a certificate
+    from institute.partners.access import sample_partner
+
+    partner = sample_partner()  # no page types: its listing and profile are named URLs
+    partner.topics.add(topic)
+    occurrence.item.sponsor = partner.organisation
+    occurrence.item.save(update_fields=["sponsor"])
+    from tests.factories.partners import allocate
+
+    allocate(partner, occurrence.item, 1)  # places reserved on the item's page
     targets = {}
     for name, rule in RULES.items():
         path = reverse(name, kwargs=rule.kwargs())

@@ -3,7 +3,7 @@ and the alumni directory. Each runs a fixed number of queries whatever the amoun
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, Max, Min, OuterRef, Prefetch
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from institute.core import routing
@@ -192,3 +192,40 @@ def alumni_count(*, year=None) -> int:
     if year:
         qs = qs.filter(issued_at__year=year)
     return qs.count()
+
+
+def programmes_sponsored_by(*, organisation) -> list[dict]:
+    """Live public programmes ``organisation`` sponsors: title and address. One query."""
+    programmes = routing.public(ProgrammePage.objects.live().filter(sponsor=organisation))
+    return [{"title": p.title, "url": p.url} for p in programmes.order_by("title")]
+
+
+def cohorts_sponsored_by(*, organisation) -> list[dict]:
+    """Live public cohorts ``organisation`` sponsors, itself or through their programme
+    (a cohort's own sponsor comes first), latest first: title, programme, address, start
+    and the calendar items of their sessions. Two queries."""
+    programmes = {
+        p.path: p
+        for p in ProgrammePage.objects.live().filter(sponsor=organisation).only("path", "title")
+    }
+    through_programme = Q(pk__in=[])
+    for path in programmes:
+        through_programme |= Q(path__startswith=path, depth=len(path) // CohortPage.steplen + 1)
+    cohorts = routing.public(
+        CohortPage.objects.live().filter(
+            Q(sponsor=organisation) | (Q(sponsor__isnull=True) & through_programme)
+        )
+    ).order_by("-starts_on", "path")
+    found = []
+    for cohort in cohorts:
+        programme = programmes.get(cohort.path[: -CohortPage.steplen])
+        found.append(
+            {
+                "title": cohort.title,
+                "programme": programme.title if programme else "",
+                "url": cohort.url,
+                "starts_on": cohort.starts_on,
+                "item_ids": list(cohort.synced_item_ids or []),
+            }
+        )
+    return found

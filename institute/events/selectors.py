@@ -13,6 +13,7 @@ from django.db.models import Count, IntegerField, Min, OuterRef, Q, Subquery, Va
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from . import reservations
 from .choices import When
 from .filters import CalendarFilters
 from .models import Booking, CalendarPage, Occurrence
@@ -133,14 +134,15 @@ def calendar_ids(*, filters: CalendarFilters, now=None):
 
 
 def with_places(*, ids) -> list:
-    """The occurrences ``ids`` in that order, each with its item and confirmed places."""
+    """The occurrences ``ids`` in that order, each with its item, confirmed places and
+    unused reserved places."""
     found = (
         Occurrence.objects.filter(pk__in=ids)
         .select_related("item")
         .annotate(confirmed=_confirmed_count())
         .in_bulk()
     )
-    return [found[pk] for pk in ids if pk in found]
+    return with_reserved(found[pk] for pk in ids if pk in found)
 
 
 FACETS = ("kind", "sub_kind", "region", "format")
@@ -272,8 +274,8 @@ def item_occurrences(*, item, now=None):
     if item.recurrence:
         upcoming = [o for o in occurrences if o.end >= now]
         if upcoming:
-            return upcoming
-    return occurrences
+            return with_reserved(upcoming)
+    return with_reserved(occurrences)
 
 
 # Page-cache tags for places left (``core/cache.py``): every listing shows them; an item's
@@ -293,6 +295,10 @@ class Availability:
     places_left: int
     # Partner places left (never more than places_left); None when partners were not asked.
     partner_places_left: int | None = None
+    # The organisation whose unused reserved place a partner contact's booking would take,
+    # and how many places are still reserved for the contact's organisations.
+    reserved_organisation_id: int | None = None
+    reserved_places_left: int = 0
 
     def has_place(self, *, partner: bool = False) -> bool:
         """Whether a booking now would be confirmed (rather than go on the waiting list)."""
@@ -304,12 +310,66 @@ class Availability:
         return bool(self.places_left) and self.partner_places_left == 0
 
 
-def availability(*, occurrence, partner: bool = False, partner_confirmed=None) -> Availability:
-    """The one rule for places: confirmed places never exceed the item's capacity, and places
-    held by partner contacts never exceed its partner allocation.
+def reserved_left(*, occurrences) -> dict:
+    """Unused reserved places at each occurrence: ``{occurrence_id: {organisation_id: n}}``.
+
+    Places are reserved per item for organisations (``reservations.py``); a confirmed booking
+    made on an organisation's reservation (``Booking.organisation``) uses one of its places.
+    One query to the sources, and one more when any of these items has reservations."""
+    occurrences = list(occurrences)
+    by_item = reservations.reserved(item_ids={o.item_id for o in occurrences})
+    result = {o.pk: {} for o in occurrences}
+    wanted = [o.pk for o in occurrences if by_item.get(o.item_id)]
+    if not wanted:
+        return result
+    rows = (
+        Booking.objects.filter(
+            occurrence_id__in=wanted,
+            status=Booking.Status.CONFIRMED,
+            organisation__isnull=False,
+        )
+        .values("occurrence_id", "organisation_id")
+        .annotate(n=Count("pk"))
+    )
+    taken = {(row["occurrence_id"], row["organisation_id"]): row["n"] for row in rows}
+    for occurrence in occurrences:
+        result[occurrence.pk] = {
+            organisation_id: max(places - taken.get((occurrence.pk, organisation_id), 0), 0)
+            for organisation_id, places in by_item.get(occurrence.item_id, {}).items()
+        }
+    return result
+
+
+def with_reserved(occurrences) -> list:
+    """The occurrences, each given its unused reserved places (``reserved_left``)."""
+    occurrences = list(occurrences)
+    left = reserved_left(occurrences=occurrences)
+    for occurrence in occurrences:
+        occurrence.reserved_left = left[occurrence.pk]
+    return occurrences
+
+
+def availability(
+    *,
+    occurrence,
+    partner: bool = False,
+    partner_confirmed=None,
+    organisations=(),
+    reserved=None,
+) -> Availability:
+    """The one rule for places at an occurrence (docs/events.md, "Places"):
+
+    - confirmed places never exceed the item's capacity;
+    - places reserved for an organisation (``reservations.py``) and not yet used are held
+      back: nobody else may take them, so places for anyone are capacity − confirmed −
+      unused reserved places;
+    - a partner contact of ``organisations`` takes first an unused reserved place of theirs,
+      then one of the places for anyone, as long as partner bookings made that way stay
+      within the item's partner allocation.
 
     Counts come from ``occurrence.confirmed`` when the occurrence was read with its places
-    (``with_places``, ``item_occurrences``) and from ``partner_confirmed`` when given
+    (``with_places``, ``item_occurrences``), from ``occurrence.reserved_left`` or
+    ``reserved`` (``reserved_left``) and from ``partner_confirmed`` when given
     (``partner_places_taken``); otherwise they are counted now, which is what the booking
     service does under its lock on the occurrence. Partner places are worked out only when
     ``partner`` is true.
@@ -319,21 +379,37 @@ def availability(*, occurrence, partner: bool = False, partner_confirmed=None) -
     bookings = Booking.objects.filter(occurrence=occurrence, status=Booking.Status.CONFIRMED)
     if confirmed is None:
         confirmed = bookings.count()
-    places_left = max(item.capacity - confirmed, 0)
+    if reserved is None:
+        reserved = getattr(occurrence, "reserved_left", None)
+    if reserved is None:
+        reserved = reserved_left(occurrences=[occurrence])[occurrence.pk]
+    free = max(item.capacity - confirmed, 0)
+    places_left = max(free - sum(reserved.values()), 0)
     if not partner:
         return Availability(places_left=places_left)
     if partner_confirmed is None:
-        partner_confirmed = bookings.filter(allocation=Booking.Allocation.PARTNER).count()
-    partner_left = min(max(item.partner_allocation - partner_confirmed, 0), places_left)
-    return Availability(places_left=places_left, partner_places_left=partner_left)
+        partner_confirmed = bookings.filter(
+            allocation=Booking.Allocation.PARTNER, organisation__isnull=True
+        ).count()
+    own = [o for o in organisations if reserved.get(o)]
+    own_left = min(sum(reserved[o] for o in own), free)
+    open_left = min(max(item.partner_allocation - partner_confirmed, 0), places_left)
+    return Availability(
+        places_left=places_left,
+        partner_places_left=own_left + open_left,
+        reserved_organisation_id=own[0] if own_left else None,
+        reserved_places_left=own_left,
+    )
 
 
 def partner_places_taken(*, occurrence_ids) -> dict:
+    """Confirmed partner bookings within the partner allocation (not on a reservation)."""
     rows = (
         Booking.objects.filter(
             occurrence_id__in=occurrence_ids,
             status=Booking.Status.CONFIRMED,
             allocation=Booking.Allocation.PARTNER,
+            organisation__isnull=True,
         )
         .values("occurrence_id")
         .annotate(n=Count("pk"))
@@ -452,3 +528,48 @@ def alumni_events(*, limit: int = 6, now=None) -> list[dict]:
         }
         for o in rows
     ]
+
+
+def items_sponsored_by(*, organisation, limit: int = 50) -> list[dict]:
+    """Live public calendar items ``organisation`` sponsors, latest first: id, title, kind,
+    start and address (one query)."""
+    from institute.core import routing
+
+    from .models import CalendarItemPage
+
+    items = routing.public(CalendarItemPage.objects.live().filter(sponsor=organisation))
+    return [
+        {
+            "id": item.pk,
+            "title": item.title,
+            "kind": item.get_kind_display(),
+            "start": item.start,
+            "url": item.url,
+        }
+        for item in items.order_by("-start", "pk")[:limit]
+    ]
+
+
+def items_titled(*, item_ids) -> dict:
+    """Titles and capacities of calendar items by id (for other rooms' screens), one query."""
+    from .models import CalendarItemPage
+
+    rows = CalendarItemPage.objects.filter(pk__in=list(item_ids)).values(
+        "pk", "title", "capacity", "start"
+    )
+    return {row["pk"]: row for row in rows}
+
+
+def items_to_choose(*, since=None) -> list[tuple[int, str]]:
+    """Live items ending from ``since`` (a year ago by default) as (id, "title, date")
+    choices, soonest first: what other rooms' staff screens offer to pick from. One query."""
+    from .models import CalendarItemPage
+
+    since = since or timezone.now() - dt.timedelta(days=365)
+    items = (
+        CalendarItemPage.objects.live()
+        .filter(end__gte=since)
+        .order_by("start", "pk")
+        .values_list("pk", "title", "start")
+    )
+    return [(pk, f"{title}, {timezone.localtime(start):%-d %b %Y}") for pk, title, start in items]

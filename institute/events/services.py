@@ -2,7 +2,8 @@
 
 The rule itself is ``selectors.availability`` (what the pages show comes from it too): at
 one occurrence, confirmed places never exceed the item's capacity, and places held by partner
-contacts never exceed its partner allocation. Both functions take a row lock on the
+contacts never exceed its partner allocation, and places reserved for an organisation stay
+free for its partner contacts (``reservations.py``). Both functions take a row lock on the
 occurrence (``SELECT … FOR UPDATE`` on PostgreSQL) inside the transaction before counting,
 so concurrent requests for the same occurrence queue behind each other and each counts what
 the one before it wrote. On SQLite the settings open every transaction with ``BEGIN
@@ -16,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from institute.core import cache as page_cache
-from institute.people.selectors import is_partner_contact
+from institute.people.selectors import partner_organisation_ids
 
 from . import selectors, tasks
 from .models import Booking, CalendarItemPage, CalendarPage, Occurrence
@@ -69,17 +70,25 @@ def _locked_occurrence(occurrence_id) -> Occurrence:
     )
 
 
-def _has_place(occurrence: Occurrence, allocation: str) -> bool:
-    # Counted afresh under the caller's lock: the occurrence carries no counts read earlier.
-    partner = allocation == Booking.Allocation.PARTNER
-    return selectors.availability(occurrence=occurrence, partner=partner).has_place(partner=partner)
+def _place_for(occurrence: Occurrence, user):
+    """(allocation, confirmed, organisation id of the reservation used) for ``user`` now.
+
+    Counted afresh under the caller's lock: the occurrence carries no counts read earlier."""
+    organisations = partner_organisation_ids(user=user) if user is not None else []
+    partner = bool(organisations)
+    places = selectors.availability(
+        occurrence=occurrence, partner=partner, organisations=organisations
+    )
+    allocation = Booking.Allocation.PARTNER if partner else Booking.Allocation.MEMBER
+    return allocation, places.has_place(partner=partner), places.reserved_organisation_id
 
 
 @transaction.atomic
 def booking_create(*, occurrence: Occurrence, user) -> Booking:
     """Book ``user`` a place at ``occurrence``, or a place on its waiting list when it is full.
 
-    Partner contacts draw from the partner allocation. Booking twice returns the live booking.
+    Partner contacts take their organisation's reserved places first, then draw from the
+    partner allocation (``selectors.availability``). Booking twice returns the live booking.
     The confirmation (with the ICS attached) or the waiting-list notice is e-mailed after commit.
     """
     occurrence = _locked_occurrence(occurrence.pk)
@@ -91,15 +100,13 @@ def booking_create(*, occurrence: Occurrence, user) -> Booking:
     current = occurrence.bookings.filter(user=user).exclude(status=Booking.Status.CANCELLED).first()
     if current is not None:
         return current
-    allocation = (
-        Booking.Allocation.PARTNER if is_partner_contact(user=user) else Booking.Allocation.MEMBER
-    )
+    allocation, confirmed, organisation_id = _place_for(occurrence, user)
     now = timezone.now()
-    confirmed = _has_place(occurrence, allocation)
     booking = Booking.objects.create(
         occurrence=occurrence,
         user=user,
         allocation=allocation,
+        organisation_id=organisation_id if confirmed else None,
         status=Booking.Status.CONFIRMED if confirmed else Booking.Status.WAITING,
         created_at=now,
         confirmed_at=now if confirmed else None,
@@ -128,13 +135,20 @@ def booking_cancel(*, booking: Booking) -> Booking | None:
     if not was_confirmed:
         return None
     page_cache.changed(*selectors.places_tags(item_id=occurrence.item_id))
-    for waiting in occurrence.bookings.filter(status=Booking.Status.WAITING).order_by(
-        "created_at", "pk"
+    for waiting in (
+        occurrence.bookings.filter(status=Booking.Status.WAITING)
+        .select_related("user")
+        .order_by("created_at", "pk")
     ):
-        if _has_place(occurrence, waiting.allocation):
+        if waiting.user_id is None:
+            continue
+        allocation, confirmed, organisation_id = _place_for(occurrence, waiting.user)
+        if confirmed:
             waiting.status = Booking.Status.CONFIRMED
             waiting.confirmed_at = timezone.now()
-            waiting.save(update_fields=["status", "confirmed_at"])
+            waiting.allocation = allocation
+            waiting.organisation_id = organisation_id
+            waiting.save(update_fields=["status", "confirmed_at", "allocation", "organisation"])
             transaction.on_commit(
                 lambda pk=waiting.pk: tasks.send_booking_notice.enqueue(pk, "promoted")
             )

@@ -45,6 +45,32 @@ def is_partner_contact(*, user, organisation=None) -> bool:
     return roles.exists()
 
 
+def partner_organisation_ids(*, user) -> list[int]:
+    """Ids of the partner organisations ``user`` is a partner contact of (one query)."""
+    if user is None or not user.is_authenticated:
+        return []
+    return list(
+        OrganisationRole.objects.filter(user=user, role=OrganisationRole.Role.PARTNER_CONTACT)
+        .order_by("organisation_id")
+        .values_list("organisation_id", flat=True)
+        .distinct()
+    )
+
+
+def partner_contacts_of(*, organisation):
+    """Active, unerased people with the *partner contact* role at ``organisation``, by name."""
+    return (
+        User.objects.filter(
+            organisation_roles__organisation=organisation,
+            organisation_roles__role=OrganisationRole.Role.PARTNER_CONTACT,
+            is_active=True,
+            erased_at__isnull=True,
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+    )
+
+
 def current_consents(*, user) -> dict:
     """The person's latest consent record per purpose (None where never given)."""
     latest = {}

@@ -402,3 +402,13 @@ def topic_more_url(*, topic):
 def public_teaser_text(*, resource) -> str:
     """The text anyone may read: summary and public body, never the members' body."""
     return f"{html_text(resource.summary)} {stream_text(resource.body)}".strip()
+
+
+def podcasts_sponsored_by(*, organisation, limit: int = 50) -> list[dict]:
+    """Live public podcast episodes ``organisation`` sponsored, newest first: title,
+    address and date (one query)."""
+    episodes = routing.public(PodcastEpisodePage.objects.live().filter(sponsor=organisation))
+    return [
+        {"title": e.title, "url": e.url, "published": e.published}
+        for e in episodes.order_by("-published", "pk")[:limit]
+    ]

@@ -56,6 +56,15 @@ class Booking(models.Model):
     allocation = models.CharField(
         max_length=10, choices=Allocation.choices, default=Allocation.MEMBER
     )
+    # The organisation whose reserved place a partner contact's booking uses (``reservations.py``);
+    # empty for every other booking, a partner's beyond its reservation included.
+    organisation = models.ForeignKey(
+        "people.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     attended = models.BooleanField(default=False)
     created_at = models.DateTimeField(db_index=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)

@@ -43,32 +43,32 @@ def _confirmed(occurrence):
 def test_without_the_lock_simultaneous_bookings_overbook(contested, monkeypatch):
     """The failure the lock prevents: counting, then inserting, lets requests overtake."""
     occurrence, users = contested
-    counted = services._has_place
+    counted = services._place_for
 
     def unlocked(occurrence_id):
         return Occurrence.objects.select_related("item").get(pk=occurrence_id)
 
-    def slow_count(occurrence, allocation):
-        result = counted(occurrence, allocation)
+    def slow_count(occurrence, user):
+        result = counted(occurrence, user)
         time.sleep(0.05)  # widen the gap between counting and inserting
         return result
 
     monkeypatch.setattr(services, "_locked_occurrence", unlocked)
-    monkeypatch.setattr(services, "_has_place", slow_count)
+    monkeypatch.setattr(services, "_place_for", slow_count)
     _book_all_at_once(occurrence, users)
     assert _confirmed(occurrence) > PLACES
 
 
 def test_simultaneous_bookings_never_exceed_capacity(contested, monkeypatch):
     occurrence, users = contested
-    counted = services._has_place
+    counted = services._place_for
 
-    def slow_count(occurrence, allocation):
-        result = counted(occurrence, allocation)
+    def slow_count(occurrence, user):
+        result = counted(occurrence, user)
         time.sleep(0.005)  # the same widened gap: the lock must still hold
         return result
 
-    monkeypatch.setattr(services, "_has_place", slow_count)
+    monkeypatch.setattr(services, "_place_for", slow_count)
     _book_all_at_once(occurrence, users)
     assert _confirmed(occurrence) == PLACES
     assert (

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from institute.core.ratelimit import over_limit
-from institute.people.selectors import is_partner_contact
+from institute.people.selectors import partner_organisation_ids
 
 from .. import selectors, services
 from ..models import Booking, Occurrence
@@ -72,9 +72,7 @@ def book(request, occurrence_id):
             "occurrence": occurrence,
             "item": occurrence.item,
             "current": current,
-            "places": selectors.availability(
-                occurrence=occurrence, partner=is_partner_contact(user=request.user)
-            ),
+            "places": _places(occurrence, request.user),
             "meta_title": f"Book: {occurrence.item.title}",
             **_focused(occurrence),
         },
@@ -127,4 +125,12 @@ def my_bookings(request):
                 {"title": "My bookings", "url": reverse("events:my_bookings")},
             ],
         },
+    )
+
+
+def _places(occurrence, user):
+    """What is left for ``user``: partner contacts see their reserved and partner places."""
+    organisations = partner_organisation_ids(user=user)
+    return selectors.availability(
+        occurrence=occurrence, partner=bool(organisations), organisations=organisations
     )

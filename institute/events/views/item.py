@@ -16,7 +16,7 @@ from institute.core import topics as topic_registry
 from institute.core.cache import depends_on, remember
 from institute.core.canonical import absolute_url
 from institute.core.routing import public
-from institute.people.selectors import is_partner_contact
+from institute.people.selectors import partner_organisation_ids
 
 from .. import selectors
 from ..choices import Format, Status
@@ -310,7 +310,7 @@ def _action(row, *, item, signed_in, now):
     if booking:
         state = "booked" if booking.status == "confirmed" else "waiting"
         return {"state": state, "label": ""}
-    full = not row["places_left"] or row["partners_sold_out"]
+    full = row["full"]
     if not signed_in:
         label = "Sign in to join the waiting list" if full else "Sign in to book"
         return {"state": "full" if full else "open", "label": label, "link": True}
@@ -339,7 +339,8 @@ def item_context(request, item):
     signed_in = user.is_authenticated
     own = selectors.bookings_for(user=user, occurrence_ids=ids) if signed_in else {}
     positions = selectors.waiting_positions(bookings=own.values()) if own else {}
-    partner = signed_in and is_partner_contact(user=user)
+    organisations = partner_organisation_ids(user=user) if signed_in else []
+    partner = bool(organisations)
     partner_taken = selectors.partner_places_taken(occurrence_ids=ids) if partner else {}
     now = timezone.now()
     rows = []
@@ -348,6 +349,7 @@ def item_context(request, item):
             occurrence=occurrence,
             partner=partner,
             partner_confirmed=partner_taken.get(occurrence.pk, 0),
+            organisations=organisations,
         )
         booking = own.get(occurrence.pk)
         row = {
@@ -356,6 +358,9 @@ def item_context(request, item):
             "booking": booking,
             "waiting_position": positions.get(booking.pk) if booking else None,
             "partners_sold_out": places.partners_sold_out,
+            # Partner contacts may book a place reserved for them when none is left for others.
+            "full": not places.has_place(partner=partner),
+            "reserved_for_you": places.reserved_places_left,
             "links": calendar_links(item, occurrence, url),
         }
         row["action"] = _action(row, item=item, signed_in=signed_in, now=now)

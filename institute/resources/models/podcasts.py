@@ -115,6 +115,15 @@ class PodcastEpisodePage(ResourcePage):
     audio_type = models.CharField(max_length=40, default="audio/mpeg", editable=False)
     duration_seconds = models.PositiveIntegerField(default=0, editable=False)
     transcript = RichTextField(blank=True, features=["bold", "italic", "link", "h3", "ul"])
+    sponsor = models.ForeignKey(
+        "people.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"type": "partner"},
+        help_text="The partner who sponsored this episode, if any.",
+    )
 
     content_panels = [
         *ResourcePage.content_panels,
@@ -126,6 +135,7 @@ class PodcastEpisodePage(ResourcePage):
             heading="Audio",
         ),
         FieldPanel("transcript"),
+        FieldPanel("sponsor"),
     ]
     search_fields = [*ResourcePage.search_fields, index.SearchField("transcript")]
     parent_page_types = ["resources.PodcastSeriesPage"]

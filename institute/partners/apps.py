@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class PartnersConfig(AppConfig):
+    name = "institute.partners"
+    label = "partners"
+    verbose_name = "Partners"
+
+    def ready(self):
+        from . import registry
+
+        registry.register_with_roof()
