@@ -26,7 +26,8 @@ def _feedback_waiting():
 
 RULES = {
     "membership:index": Rule(ANONYMOUS),
-    "membership:join": Rule(MEMBER),
+    # A member (the walk's member has a current membership) is sent to their membership.
+    "membership:join": Rule(MEMBER, ok_status=(200, 302)),
     "membership:mine": Rule(MEMBER),
     # POST only: a GET is refused once signed in.
     "membership:renew": Rule(MEMBER, ok_status=(405,)),

@@ -109,7 +109,7 @@ WAITING = [
 def seed(*, scale, log):
     today = timezone.localdate()
     tiers = _seed_tiers(today)
-    log(f"membership tiers for {sorted({t.year for t in tiers.values()})}")
+    log(f"membership tiers for {sorted(tiers)}")
     n = _seed_members(tiers[selectors.offered_year(day=today)], today)
     log(f"{n} demo memberships across every status")
     _seed_voice(today)

@@ -427,7 +427,7 @@ def voice_drop_ins_sync(*, start, end, recurrence: str) -> int:
         end=end,
         kind="events",
         sub_kind="drop-in",
-        format="online",
+        format="virtual",
         capacity=100,
         recurrence=recurrence,
     )
