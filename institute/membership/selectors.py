@@ -93,6 +93,11 @@ def member_user_ids(*, user_ids, day=None) -> set[int]:
     return held | named
 
 
+def tier_years() -> list[int]:
+    """The years that have tiers, oldest first."""
+    return sorted(set(Tier.objects.values_list("year", flat=True)))
+
+
 def tiers_for_year(*, year: int):
     return Tier.objects.filter(year=year)
 

@@ -38,7 +38,10 @@ def _context(title, description, url, **extra):
 
 
 def index(request):
-    year = selectors.offered_year()
+    offered = selectors.offered_year()
+    years = selectors.tier_years()
+    asked = whole_number(request.GET.get("year", ""), minimum=1, maximum=9999)
+    year = asked if asked in years else offered
     tiers = list(selectors.tiers_for_year(year=year))
     return render(
         request,
@@ -46,8 +49,10 @@ def index(request):
         _context(
             f"Membership {year}",
             f"Membership of the society for {year}: tiers, prices, benefits and how to join.",
-            reverse("membership:index"),
+            reverse("membership:index") + (f"?year={year}" if year != offered else ""),
             year=year,
+            offered=offered,
+            other_years=[y for y in years if y != year],
             tiers=tiers,
             membership=selectors.membership_for(user=request.user),
             breadcrumbs=[{"title": "Membership", "url": ""}],

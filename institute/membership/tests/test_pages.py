@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils.timezone import now as timezone_now
 from freezegun import freeze_time
 
 from institute.membership import services
@@ -130,3 +131,49 @@ def test_personal_data_export_and_erasure():
     assert feedback.author is None
     assert "Grace Hopper" not in feedback.text + feedback.response
     assert not Feedback.objects.filter(pk=waiting.pk).exists()
+
+
+def test_event_page_says_which_price_the_visitor_pays(client, home):
+    from tests.factories.events import add_item, ensure_calendar
+
+    start = timezone_now() + datetime.timedelta(days=30)
+    item = add_item(
+        ensure_calendar(),
+        title="Conference",
+        slug="conference-prices",
+        kind="events",
+        start=start,
+        end=start + datetime.timedelta(hours=3),
+        member_price=95,
+        non_member_price=195,
+    )
+    member = factory.make_member(UserFactory())
+    client.force_login(member)
+    assert "you pay the member price" in client.get(item.url).content.decode()
+    client.force_login(UserFactory())
+    assert "You pay the non-member price" in client.get(item.url).content.decode()
+
+
+def test_drop_ins_are_a_recurring_calendar_item(home):
+    from institute.events import selectors as calendar
+
+    start = timezone_now() + datetime.timedelta(days=10)
+    item_id = services.voice_drop_ins_sync(
+        start=start,
+        end=start + datetime.timedelta(hours=1),
+        recurrence="FREQ=MONTHLY;COUNT=12",
+    )
+    assert (
+        services.voice_drop_ins_sync(
+            start=start,
+            end=start + datetime.timedelta(hours=1),
+            recurrence="FREQ=MONTHLY;COUNT=12",
+        )
+        == item_id
+    )
+    links = calendar.training_item_links(item_ids=[item_id])
+    assert item_id in links
+    from institute.events.models import CalendarItemPage
+
+    item = CalendarItemPage.objects.get(pk=item_id)
+    assert (item.kind, item.sub_kind, item.occurrences.count()) == ("events", "drop-in", 12)
