@@ -252,5 +252,4 @@ def reminders_due(*, day, days_before: int):
         .annotate(reminded=Exists(sent))
         .filter(reminded=False)
         .order_by("pk")
-        .values_list("pk", flat=True)
     )

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.mail import EmailMessage, get_connection
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -324,26 +324,30 @@ def renewal_reminders_send(
     connection = get_connection()
     while True:
         with transaction.atomic():
-            ids = list(selectors.reminders_due(day=day, days_before=days_before)[:batch_size])
-            if not ids:
-                return sent
+            # Rows another run holds are skipped (PostgreSQL), not waited for.
             batch = list(
-                Membership.objects.select_for_update(skip_locked=True, of=("self",))
-                .filter(pk__in=ids)
-                .select_related("holder", "tier")
-                .order_by("pk")
+                selectors.reminders_due(day=day, days_before=days_before)
+                .select_for_update(skip_locked=True, of=("self",))
+                .select_related("holder", "tier")[:batch_size]
             )
-            try:
-                RenewalReminder.objects.bulk_create(
-                    [
-                        RenewalReminder(membership=m, period_end=m.end_date, sent_at=timezone.now())
-                        for m in batch
-                    ]
-                )
-            except IntegrityError:
-                continue  # another run claimed some of them: ask again
-        messages = [_reminder_message(m) for m in batch]
-        sent += connection.send_messages(messages) or 0
+            if not batch:
+                return sent
+            stamp = timezone.now()
+            RenewalReminder.objects.bulk_create(
+                [
+                    RenewalReminder(membership=m, period_end=m.end_date, sent_at=stamp)
+                    for m in batch
+                ],
+                ignore_conflicts=True,
+            )
+            # Only the reminders this run wrote: one that another run wrote first is its own.
+            ours = set(
+                RenewalReminder.objects.filter(
+                    membership__in=[m.pk for m in batch], sent_at=stamp
+                ).values_list("membership_id", "period_end")
+            )
+            batch = [m for m in batch if (m.pk, m.end_date) in ours]
+        sent += connection.send_messages([_reminder_message(m) for m in batch]) or 0
 
 
 def _reminder_message(membership) -> EmailMessage:

@@ -50,3 +50,24 @@ def test_simultaneous_additions_never_pass_the_places():
     all_at_once(lambda u: services.covered_person_add(membership_id=m.pk, email=u.email), people)
     assert CoveredPerson.objects.filter(membership=m).count() == m.tier.people_included
     assert Membership.objects.count() == 1
+
+
+def test_simultaneous_reminder_runs_send_each_reminder_once():
+    import datetime
+
+    from django.core import mail
+
+    from institute.membership.models import RenewalReminder
+
+    day = datetime.date(2024, 1, 10)
+    for _ in range(12):
+        factory.make_membership(UserFactory(), day=day)
+    mail.outbox = []
+    errors = all_at_once(
+        lambda _: services.renewal_reminders_send(day=datetime.date(2024, 12, 20), batch_size=3),
+        range(4),
+    )
+    assert not errors
+    assert RenewalReminder.objects.count() == 12
+    assert len(mail.outbox) == 12
+    assert len({m.to[0] for m in mail.outbox}) == 12
