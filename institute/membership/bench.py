@@ -48,7 +48,12 @@ def run(ctx):
                 result["seconds"] = time.perf_counter() - started
                 result["peak"] = tracemalloc.get_traced_memory()[1]
                 tracemalloc.stop()
-                result["queries"] = len(queries)
+                # Statements, not the savepoints around each batch.
+                result["queries"] = sum(
+                    1
+                    for q in queries.captured_queries
+                    if not q["sql"].startswith(("SAVEPOINT", "RELEASE", "ROLLBACK"))
+                )
                 raise _Rollback
         except _Rollback:
             pass

@@ -328,7 +328,7 @@ def renewal_reminders_send(
             batch = list(
                 selectors.reminders_due(day=day, days_before=days_before)
                 .select_for_update(skip_locked=True, of=("self",))
-                .select_related("holder", "tier")[:batch_size]
+                .select_related("holder", "tier", "organisation")[:batch_size]
             )
             if not batch:
                 return sent

@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-def _members(n, day):
-    return [factory.make_membership(UserFactory(), day=day) for _ in range(n)]
+def _members(n, day, **kw):
+    return [factory.make_membership(UserFactory(), day=day, **kw) for _ in range(n)]
 
 
 def test_reminders_go_once_per_period():
@@ -52,7 +52,16 @@ def test_queries_per_batch_are_constant():
     with CaptureQueriesContext(connection) as two_batches:
         services.renewal_reminders_send(day=day, batch_size=3)
     RenewalReminder.objects.all().delete()
-    _members(6, D(2024, 1, 10))
+    from institute.membership.models import Tier
+    from tests.factories.people import OrganisationFactory
+
+    for _ in range(6):  # organisational ones too: the e-mail names the organisation
+        factory.make_membership(
+            UserFactory(),
+            day=D(2024, 1, 10),
+            kind=Tier.Kind.ORGANISATIONAL,
+            organisation=OrganisationFactory(),
+        )
     with CaptureQueriesContext(connection) as four_batches:
         services.renewal_reminders_send(day=day, batch_size=3)
     per_batch = (len(four_batches) - len(two_batches)) / 2
