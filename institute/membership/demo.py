@@ -381,11 +381,11 @@ def _seed_large(tiers, today, log):
     for start in range(0, len(rows), 2000):
         batch = rows[start : start + 2000]
         memberships, history = [], []
-        for pk in batch:
-            n = pk % 1826
+        for i, pk in enumerate(batch, start=start):
+            n = (i * 7919) % 1826  # join days spread over five years
             join = today - datetime.timedelta(days=n)
             years = n // 365
-            stopped = pk % 7 == 0  # one in seven stopped renewing a year ago
+            stopped = i % 7 == 0  # one in seven stopped renewing a year ago
             renewals = max(0, years - (1 if stopped and years else 0))
             period_start = join + datetime.timedelta(days=365 * renewals)
             m = Membership(
@@ -398,7 +398,7 @@ def _seed_large(tiers, today, log):
                 end_date=period_end_for(period_start),
                 paid=True,
                 paid_on=period_start,
-                cancelled_on=today - datetime.timedelta(days=10) if pk % 97 == 0 else None,
+                cancelled_on=today - datetime.timedelta(days=10) if i % 97 == 0 else None,
             )
             m.grace_end = grace_end_for(m.end_date)
             m.status = status_on(m, today)

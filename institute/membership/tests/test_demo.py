@@ -59,3 +59,25 @@ def test_seeding_again_adds_nothing(seeded):
     before = (Membership.objects.count(), Feedback.objects.count(), Tier.objects.count())
     demo.seed(scale="demo", log=lambda m: None)
     assert (Membership.objects.count(), Feedback.objects.count(), Tier.objects.count()) == before
+
+
+def test_large_scale_members_with_five_years_of_history(monkeypatch):
+    from django.utils import timezone
+
+    from institute.membership.models import StatusChange
+
+    monkeypatch.setattr(demo, "LARGE_MEMBERS", 300)
+    today = timezone.localdate()
+    tiers = demo._seed_tiers(today)
+    demo._seed_large(tiers, today, log=lambda m: None)
+    demo._seed_large(tiers, today, log=lambda m: None)  # idempotent
+    large = Membership.objects.filter(holder__email__endswith=f"@{demo.LARGE_DOMAIN}")
+    assert large.count() == 300
+    joined = large.order_by("join_date").values_list("join_date", flat=True)
+    assert (today - joined[0]).days > 4 * 365
+    statuses = set(large.values_list("status", flat=True))
+    assert {Status.CURRENT, Status.EXPIRED, Status.CANCELLED} <= statuses
+    assert StatusChange.objects.filter(membership__in=large, note="Renewed").count() > 300
+    members = User.objects.filter(groups__name=roles.MEMBER, email__endswith=demo.LARGE_DOMAIN)
+    active = [m for m in large if m.status in (Status.NEW, Status.CURRENT, Status.GRACE)]
+    assert members.count() == len(active)
