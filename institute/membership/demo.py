@@ -291,7 +291,12 @@ def _seed_members(tiers, today):
                 membership=m, user=user, defaults={"added_at": timezone.now()}
             )
             break
-    ids = set(User.objects.filter(email__endswith=f"@{DOMAIN}").values_list("pk", flat=True))
+    # The people room's large-scale people ("person00001@…") get theirs in ``_seed_large``.
+    ids = set(
+        User.objects.filter(email__endswith=f"@{DOMAIN}")
+        .exclude(email__startswith="person")
+        .values_list("pk", flat=True)
+    )
     services.member_role_sync(user_ids=ids, day=today)
     return made
 
@@ -347,9 +352,17 @@ def _seed_voice(today):
 
 
 def _seed_large(tiers, today, log):
-    """20,000 members with five years of history: each joined on a day of the last five
-    years and renewed yearly; a share stopped renewing (grace, expired), a few cancelled."""
-    existing = Membership.objects.filter(holder__email__endswith=f"@{LARGE_DOMAIN}").count()
+    """20,000 members with five years of history — the people room's large-scale people and
+    as many more accounts as it takes: each joined on a day of the last five years and
+    renewed yearly; a share stopped renewing (grace, expired), a few cancelled."""
+    from django.db.models import Q
+
+    large_people = Q(email__startswith="person", email__endswith=f"@{DOMAIN}") | Q(
+        email__endswith=f"@{LARGE_DOMAIN}"
+    )
+    existing = Membership.objects.filter(
+        holder__in=User.objects.filter(large_people).values("pk")
+    ).count()
     if existing >= LARGE_MEMBERS:
         log(f"{LARGE_MEMBERS} members at large scale (already there)")
         return
@@ -365,7 +378,13 @@ def _seed_large(tiers, today, log):
             last_name=f"{n:05d}",
             password=password,
         )
-        for n in range(LARGE_MEMBERS)
+        for n in range(
+            max(
+                0,
+                LARGE_MEMBERS
+                - User.objects.filter(large_people, email__startswith="person").count(),
+            )
+        )
         if f"m{n:05d}@{LARGE_DOMAIN}" not in have
     ]
     for start in range(0, len(users), 2000):
@@ -373,7 +392,7 @@ def _seed_large(tiers, today, log):
     log(f"large: {len(users)} member accounts")
     tier = tiers[selectors.offered_year(day=today)][Tier.Kind.INDIVIDUAL]
     rows = list(
-        User.objects.filter(email__endswith=f"@{LARGE_DOMAIN}")
+        User.objects.filter(large_people)
         .exclude(memberships_held__isnull=False)
         .order_by("pk")
         .values_list("pk", flat=True)
