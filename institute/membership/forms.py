@@ -23,11 +23,12 @@ class JoinForm(forms.Form):
         label="Organisation (organisational membership)",
         queryset=Organisation.objects.order_by("name"),
         required=False,
+        empty_label="Choose an organisation",
         help_text="The organisation whose people the membership covers. You become its "
         "membership coordinator.",
     )
     statement = forms.CharField(
-        label="Anything we should know (optional)",
+        label="Anything we should know",
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
