@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 from openpyxl import Workbook
 
@@ -194,7 +193,7 @@ def membership(request, membership_id):
         {
             "title": str(found),
             "m": found,
-            "status": selectors.status_on(found, timezone.localdate()),
+            "status": selectors.membership_status(membership=found),
             "history": selectors.membership_history(membership=found),
             "people": selectors.covered_people(membership=found),
             "form": form,

@@ -46,6 +46,11 @@ def memberships_covering(*, user):
     )
 
 
+def membership_status(*, membership, day=None) -> str:
+    """The status of ``membership`` on ``day`` (today), computed from its dates."""
+    return status_on(membership, _today(day))
+
+
 def member_status(*, user, day=None) -> str | None:
     """The best status any membership gives ``user`` on ``day`` (None: never a member)."""
     if not getattr(user, "is_authenticated", False):

@@ -68,7 +68,7 @@ def join(request):
     day = timezone.localdate()
     if (
         current is not None
-        and selectors.status_on(current, day)
+        and selectors.membership_status(membership=current, day=day)
         not in (
             Status.EXPIRED,
             Status.CANCELLED,
@@ -115,7 +115,7 @@ def join(request):
 def mine(request):
     membership = selectors.membership_for(user=request.user)
     day = timezone.localdate()
-    status = selectors.status_on(membership, day) if membership else None
+    status = selectors.membership_status(membership=membership, day=day) if membership else None
     can_renew = (
         membership is not None
         and status in selectors.ACTIONS[selectors.RENEW]
@@ -139,7 +139,7 @@ def mine(request):
             renew_form=RenewForm(initial={"seen_end_date": membership.end_date})
             if can_renew
             else None,
-            covering=[(m, selectors.status_on(m, day)) for m in covering],
+            covering=[(m, selectors.membership_status(membership=m, day=day)) for m in covering],
             breadcrumbs=_crumbs({"title": "My membership", "url": ""}),
         ),
     )
