@@ -39,6 +39,7 @@ urlpatterns = [
     path("benchmarking/", include("institute.benchmarking.urls")),
     path("academy/", include("institute.academy.urls")),
     path("partners/", include("institute.partners.urls")),
+    path("membership/", include("institute.membership.urls")),
     path("", include("institute.core.urls")),
     path("", include("institute.events.urls")),
     path("", include("institute.resources.urls")),

@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from institute.core.access import ANONYMOUS, AUDIENCES, MEMBER, STAFF, Rule
 from institute.people import roles
 from institute.people.services import roles_sync
+from tests.factories.membership import make_member
 
 # The Wagtail and Django admins sit behind their own login and permission policy; of their
 # URLs the walk takes only the URLconfs a room includes there (``<app>/admin_urls.py``),
@@ -91,6 +92,8 @@ def visitor(client, django_user_model):
             )
         if who in STAFF_ROLES:
             user.groups.add(roles_sync()[STAFF_ROLES[who]])
+        if who == "member":
+            make_member(user)  # the member audience: a current membership
         client.force_login(user)
         return client
 

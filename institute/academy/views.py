@@ -19,6 +19,7 @@ from institute.core.models import Topic
 from institute.core.params import page_number, whole_number
 from institute.core.ratelimit import over_limit
 from institute.events import selectors as calendar_selectors
+from institute.membership.selectors import ALUMNI_DIRECTORY, member_can
 
 from . import badges, selectors, services
 from .forms import AlumniProfileForm, ApplicationForm, DirectoryFilterForm
@@ -249,6 +250,13 @@ ALUMNI_PER_PAGE = 24
 
 @login_required
 def alumni_directory(request):
+    if not member_can(user=request.user, action=ALUMNI_DIRECTORY):
+        return render(
+            request,
+            "academy/members_only.html",
+            {"meta_title": "Alumni directory", "membership_url": reverse("membership:index")},
+            status=403,
+        )
     choices = selectors.alumni_directory_choices()
     topics = list(Topic.objects.order_by("name").values_list("pk", "name"))
     form = DirectoryFilterForm(

@@ -192,6 +192,8 @@ TRAINING_FIELDS = (
     "member_price",
     "non_member_price",
     "sponsor_id",
+    "kind",
+    "recurrence",
 )
 
 
@@ -213,8 +215,12 @@ def training_item_sync(
     non_member_price=0,
     sponsor_id: int | None = None,
     topic_ids=(),
+    kind: str = "training",
+    recurrence: str = "",
 ) -> int:
-    """Create or update a published training item with a single occurrence; returns its id.
+    """Create or update a published training item with a single occurrence (or, given an
+    iCalendar ``recurrence`` rule, a series; ``kind`` "events" for a drop-in series); returns
+    its id.
 
     ``item_id`` is what an earlier call returned (None the first time, or when that item has
     gone); ``slug`` is used only when the item is created. An unchanged item is left alone,
@@ -234,6 +240,8 @@ def training_item_sync(
         "member_price": member_price,
         "non_member_price": non_member_price,
         "sponsor_id": sponsor_id,
+        "kind": kind,
+        "recurrence": recurrence,
     }
     item = CalendarItemPage.objects.filter(pk=item_id).first() if item_id else None
     topic_ids = sorted(topic_ids)
@@ -244,7 +252,7 @@ def training_item_sync(
         while slug in taken:
             n += 1
             slug = f"{base}-{n}"
-        item = CalendarItemPage(kind="training", slug=slug, **values)
+        item = CalendarItemPage(slug=slug, **values)
         calendar.add_child(instance=item)
         if topic_ids:
             item.topics.set(topic_ids)

@@ -8,8 +8,6 @@ class PeopleConfig(AppConfig):
     verbose_name = "People and organisations"
 
     def ready(self):
-        from allauth.account.signals import email_confirmed
-
         from institute.core import cache
 
         from . import personal_data, signals
@@ -18,5 +16,4 @@ class PeopleConfig(AppConfig):
         personal_data.register()
         # Organisations are named on public pages (an event's sponsor).
         cache.content_models(Organisation)
-        email_confirmed.connect(signals.join_on_email_confirmed, dispatch_uid="people-join")
         post_migrate.connect(signals.sync_roles_after_migrate, dispatch_uid="people-roles")

@@ -19,13 +19,6 @@ def roles_sync():
 
 
 @transaction.atomic
-def member_join(*, user: User) -> None:
-    """Make a person with a verified e-mail address a Member (idempotent)."""
-    group, _ = Group.objects.get_or_create(name=roles.MEMBER)
-    user.groups.add(group)
-
-
-@transaction.atomic
 def consent_record(*, user: User, purpose: str, given: bool) -> Consent | None:
     """Record a consent given or withdrawn, with the current wording.
 

@@ -5,11 +5,6 @@ from django.apps import apps
 from . import services
 
 
-def join_on_email_confirmed(sender, request, email_address, **kwargs):
-    """A person who verifies their e-mail address becomes a Member."""
-    services.member_join(user=email_address.user)
-
-
 def sync_roles_after_migrate(sender, **kwargs):
     # post_migrate fires once per app with models, in order; every app's permissions exist
     # only once the last of them has had its turn.

@@ -24,25 +24,20 @@ from institute.core import topics as topic_registry
 from institute.core.cache import remember
 from institute.core.models import Topic
 from institute.core.selectors import Item
-from institute.people import roles
-from institute.people.selectors import is_staff_member
 
 from .models import CollectionItem, PodcastEpisodePage, ResourcePage, ResourceType
 from .search import ids_param, kept_in_order, match
 from .text import highlight, html_text, search_text, stream_text
 
-# The group the people room gives to members; staff read everything too.
-MEMBER_GROUP = roles.MEMBER
 FACETS = ("type", "topic", "collection", "year")
 
 
 def can_read_members_content(*, user) -> bool:
-    """Whether ``user`` may read members-only bodies: members (group) and staff, no one else."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if is_staff_member(user=user):
-        return True
-    return user.groups.filter(name=MEMBER_GROUP).exists()
+    """Whether ``user`` may read members-only bodies: staff, and people whose membership's
+    status allows it today (``membership.selectors.member_can``, the one rule)."""
+    from institute.membership.selectors import READ_MEMBERS_CONTENT, member_can
+
+    return member_can(user=user, action=READ_MEMBERS_CONTENT)
 
 
 def published_resources():

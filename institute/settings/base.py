@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "institute.benchmarking",
     "institute.academy",
     "institute.partners",
+    "institute.membership",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -8,6 +8,7 @@ from institute.academy.models import AlumniProfile, Application
 from institute.academy.programmes_demo import sample_application, sample_cohort
 from institute.people.models import User
 from tests.browser.fixtures import assert_accessible, sign_in_as
+from tests.factories.membership import make_member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -94,6 +95,7 @@ def test_my_academy_and_directory_are_accessible(live_server, browser_page, home
     services.application_decide(application_id=application.pk, decision="accepted")
     certificate = services.certificate_issue(application=application)
     AlumniProfile.objects.create(user=certificate.user, listed=True, job_title="CIO")
+    make_member(application.user)  # the directory is for members
     sign_in_as(browser_page, live_server, application.user)
     for path in ("/academy/mine/", "/academy/alumni/", "/academy/alumni/profile/"):
         browser_page.goto(live_server.url + path)

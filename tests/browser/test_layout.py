@@ -17,6 +17,7 @@ from institute.benchmarking.services import module_load
 from institute.people.models import User
 from tests.browser.fixtures import assert_accessible
 from tests.factories.benchmarking import SMALL_MODULE, add_responses, make_cycle
+from tests.factories.membership import make_member
 from tests.factories.people import make_coordinator, make_organisation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -78,7 +79,7 @@ def site(home):
     return {
         "public": public,
         "members": ["/account/", "/benchmarking/my/", "/academy/mine/", "/academy/alumni/"],
-        "coordinator": make_coordinator(organisation),
+        "coordinator": make_member(make_coordinator(organisation)),
         "staff": User.objects.create_superuser(
             username="staff", email="staff@example.org", password="x-Passw0rd!"
         ),

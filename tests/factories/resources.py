@@ -5,7 +5,6 @@ import io
 import itertools
 import uuid
 
-from django.contrib.auth.models import Group
 from django.core.files import File
 from django.core.files.images import ImageFile
 from wagtail.documents.models import Document
@@ -21,7 +20,7 @@ from institute.resources.models import (
     ResourceHubPage,
     ResourcePage,
 )
-from institute.resources.selectors import MEMBER_GROUP
+from tests.factories.membership import make_member
 
 _seq = itertools.count(1)
 
@@ -117,11 +116,11 @@ def episode(series_page, *, title=None, **kw):
 
 
 def member(django_user_model, username="member"):
+    """A person with a current membership (``tests/factories/membership.py``)."""
     user = django_user_model.objects.create_user(
         username=username, email=f"{username}@demo.institute.example", password="x-Passw0rd!"
     )
-    user.groups.add(Group.objects.get_or_create(name=MEMBER_GROUP)[0])
-    return user
+    return make_member(user)
 
 
 def non_member(django_user_model, username="visitor"):

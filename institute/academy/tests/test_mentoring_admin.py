@@ -25,9 +25,9 @@ def staff(client):
 
 def test_staff_compute_lock_swap_and_confirm(
     staff,
-    round_,
-    people,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    round_,  # noqa: F811
+    people,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     url = reverse("academy_mentoring_admin:round", args=[round_.pk])
     staff.post(url, {"action": "advance"})

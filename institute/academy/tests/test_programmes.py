@@ -18,6 +18,7 @@ from institute.academy import selectors, services
 from institute.academy.models import Application, CohortPage, CohortSession
 from institute.academy.programmes_demo import sample_application, sample_cohort
 from institute.events import selectors as calendar_selectors
+from tests.factories import membership as membership_factory
 from tests.factories.people import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +31,8 @@ def cohort(home):
 
 @pytest.fixture
 def make_member(db):
-    return UserFactory
+    """A person with a current membership (the alumni directory is for members)."""
+    return lambda **kw: membership_factory.make_member(UserFactory(**kw))
 
 
 def _json_ld(response):

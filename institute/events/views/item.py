@@ -16,6 +16,7 @@ from institute.core import topics as topic_registry
 from institute.core.cache import depends_on, remember
 from institute.core.canonical import absolute_url
 from institute.core.routing import public
+from institute.membership.selectors import MEMBER_PRICE, member_can
 from institute.people.selectors import partner_organisation_ids
 
 from .. import selectors
@@ -376,6 +377,10 @@ def item_context(request, item):
         "is_past": is_past,
         "attended": selectors.attendance_count(item=item) if is_past else None,
         "signed_in": signed_in,
+        # Which price this visitor pays: membership's one rule (one query, signed in only).
+        "pays_member_price": member_can(user=user, action=MEMBER_PRICE)
+        if signed_in and item.member_price != item.non_member_price
+        else None,
         "has_confirmed_place": any(
             r["booking"] and r["booking"].status == "confirmed" for r in rows
         ),

@@ -51,13 +51,15 @@ def test_unverified_person_cannot_sign_in(client):
     assert "_auth_user_id" not in client.session
 
 
-def test_confirming_the_email_makes_the_person_a_member(client):
+def test_confirming_the_email_does_not_make_the_person_a_member(client):
+    """The Member role follows a membership's status (docs/membership.md), not the account."""
     client.post(SIGNUP, _signup_data())
     link = _confirmation_link(mail.outbox[0])
     path = link.split("testserver", 1)[1]
     client.post(path)
     user = User.objects.get(email="yogita@barnet.example")
-    assert user.groups.filter(name=roles.MEMBER).exists()
+    assert user.emailaddress_set.filter(verified=True).exists()
+    assert not user.groups.filter(name=roles.MEMBER).exists()
 
 
 def test_a_new_sign_up_is_not_a_member_before_confirming(client):
