@@ -1,0 +1,2 @@
+def register_with_roof():
+    pass
