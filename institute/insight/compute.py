@@ -41,9 +41,7 @@ CHARACTERISTICS = (
 def rescale(values: pl.DataFrame, indicators: pl.DataFrame) -> pl.DataFrame:
     """Values with their 0–100 ``score`` (clipped), component, dimension and weight."""
     return values.join(indicators, on="indicator", how="inner").with_columns(
-        (
-            (pl.col("value") - pl.col("dystopia")) / (pl.col("utopia") - pl.col("dystopia")) * 100
-        )
+        ((pl.col("value") - pl.col("dystopia")) / (pl.col("utopia") - pl.col("dystopia")) * 100)
         .clip(0.0, 100.0)
         .alias("score")
     )
@@ -60,15 +58,26 @@ def scores(values: pl.DataFrame, indicators: pl.DataFrame) -> pl.DataFrame:
     return pl.concat(
         [
             rescaled.select(
-                "place", pl.lit("indicator").alias("level"), pl.col("indicator").alias("key"), "score"
+                "place",
+                pl.lit("indicator").alias("level"),
+                pl.col("indicator").alias("key"),
+                "score",
             ),
             component.select(
-                "place", pl.lit("component").alias("level"), pl.col("component").alias("key"), "score"
+                "place",
+                pl.lit("component").alias("level"),
+                pl.col("component").alias("key"),
+                "score",
             ),
             dimension.select(
-                "place", pl.lit("dimension").alias("level"), pl.col("dimension").alias("key"), "score"
+                "place",
+                pl.lit("dimension").alias("level"),
+                pl.col("dimension").alias("key"),
+                "score",
             ),
-            overall.select("place", pl.lit("index").alias("level"), pl.lit("index").alias("key"), "score"),
+            overall.select(
+                "place", pl.lit("index").alias("level"), pl.lit("index").alias("key"), "score"
+            ),
         ]
     )
 
@@ -109,11 +118,7 @@ def _correlations(frame: pl.DataFrame) -> list[list[float]]:
     pairs = [(i, j) for i in range(len(names)) for j in range(i + 1, len(names))]
     if pairs:
         found = frame.select(
-            [
-                pl.corr(names[i], names[j]).alias(f"{i}:{j}")
-                for i, j in pairs
-                if stds[i] and stds[j]
-            ]
+            [pl.corr(names[i], names[j]).alias(f"{i}:{j}") for i, j in pairs if stds[i] and stds[j]]
         )
         for column in found.columns:
             i, j = (int(p) for p in column.split(":"))
@@ -209,10 +214,7 @@ def relative(scores: pl.DataFrame, peers: pl.DataFrame, *, band: float) -> pl.Da
         .alias("mark"),
         pl.when(pl.col("level") == "index")
         .then(
-            pl.col("score")
-            .rank(method="min", descending=True)
-            .over(pl.col("level"))
-            .cast(pl.Int64)
+            pl.col("score").rank(method="min", descending=True).over(pl.col("level")).cast(pl.Int64)
         )
         .otherwise(None)
         .alias("rank"),

@@ -42,7 +42,9 @@ class FrameworkVersion(models.Model):
 
 
 class Dimension(models.Model):
-    version = models.ForeignKey(FrameworkVersion, on_delete=models.CASCADE, related_name="dimensions")
+    version = models.ForeignKey(
+        FrameworkVersion, on_delete=models.CASCADE, related_name="dimensions"
+    )
     key = models.SlugField(max_length=60)
     name = models.CharField(max_length=120)
     question = models.CharField(max_length=200, blank=True)
