@@ -21,7 +21,7 @@ from django.db import transaction
 
 from institute.core import cache
 
-from .models import Indicator, IndicatorValue, ImportRun, Place
+from .models import ImportRun, Indicator, IndicatorValue, Place
 
 MAX_ERRORS = 200
 

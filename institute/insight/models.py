@@ -139,12 +139,12 @@ class Place(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("insight:scorecard", kwargs={"code": self.gss_code})
+
     @property
     def density(self) -> float:
         return self.population / self.area_km2 if self.area_km2 else 0.0
-
-    def get_absolute_url(self):
-        return reverse("insight:scorecard", kwargs={"code": self.gss_code})
 
 
 class PlaceOrganisation(models.Model):
@@ -172,6 +172,9 @@ class IndicatorValue(models.Model):
                 fields=["year", "indicator_key", "place"], name="insight_value_unique"
             )
         ]
+
+    def __str__(self):
+        return f"{self.indicator_key} {self.year}: {self.value}"
 
 
 class ScoreRun(models.Model):
@@ -220,6 +223,9 @@ class Score(models.Model):
             )
         ]
         indexes = [models.Index(fields=["run", "level", "key"])]
+
+    def __str__(self):
+        return f"{self.level} {self.key}: {self.score}"
 
 
 class ImportRun(models.Model):
