@@ -5,6 +5,7 @@ from pathlib import Path
 
 import polars as pl
 from django.db import transaction
+from wagtail.search.backends import get_search_backend
 
 from institute.core import cache
 
@@ -60,6 +61,11 @@ def places_load(*, path=PLACES_FILE, characteristics=None) -> tuple[int, int]:
                 batch_size=BATCH,
             )
         cache.invalidate()
+    if new or changed:
+        # Bulk writes send no signals: the site search is told here.
+        get_search_backend().add_bulk(
+            Place, list(Place.objects.filter(gss_code__in=[p.gss_code for p in new + changed]))
+        )
     return len(new), len(changed)
 
 
