@@ -121,11 +121,11 @@ def link_member_councils(log) -> int:
 
 
 def seed(*, scale, log):
+    import csv
+
     from django.db import transaction
 
     from . import services
-
-    import csv
 
     with open(services.PLACES_FILE, encoding="utf-8", newline="") as handle:
         rows = [

@@ -21,7 +21,7 @@ from django.db import transaction
 
 from institute.core import cache
 
-from .models import ImportRun, Indicator, IndicatorValue, Place
+from .models import FrameworkVersion, ImportRun, Indicator, IndicatorValue, Place
 
 MAX_ERRORS = 200
 
@@ -249,8 +249,16 @@ def import_values(path, *, year: int, dry_run: bool = False) -> ImportReport:
         else ImportRun.Status.CHECKED
     )
     if status == ImportRun.Status.CHECKED and not dry_run:
-        _write(values, year=year, report=report)
-        status = ImportRun.Status.WRITTEN
+        with transaction.atomic():
+            _write(values, year=year, report=report)
+            status = ImportRun.Status.WRITTEN if report.written else ImportRun.Status.REFUSED
+            _record(name, year, status, report)
+        return report
+    _record(name, year, status, report)
+    return report
+
+
+def _record(name, year, status, report):
     ImportRun.objects.create(
         original_name=name,
         year=year,
@@ -262,11 +270,22 @@ def import_values(path, *, year: int, dry_run: bool = False) -> ImportReport:
         errors=[list(e) for e in report.errors],
         error_count=report.error_count,
     )
-    return report
 
 
 def _write(values: pl.DataFrame, *, year: int, report: ImportReport) -> None:
+    """Write the values, unless the same values went in for this year meanwhile.
+
+    Imports (and score computations) take the framework versions' row locks first, so two
+    imports of one file at the same moment write it once: the second sees the first's
+    record once it has the lock.
+    """
     with transaction.atomic():
+        list(FrameworkVersion.objects.select_for_update().order_by("pk").values_list("pk"))
+        if ImportRun.objects.filter(
+            year=year, fingerprint=report.fingerprint, status=ImportRun.Status.WRITTEN
+        ).exists():
+            report.refusal = f"these values were imported for {year} before"
+            return
         existing = {
             (place_id, key): pk
             for pk, place_id, key in IndicatorValue.objects.select_for_update()
