@@ -33,10 +33,12 @@ def imports(request):
                     for chunk in upload.chunks():
                         out.write(chunk)
                 year = form.cleaned_data["year"]
-                report = import_values(path, year=year, dry_run=form.cleaned_data["dry_run"])
-            ImportRun.objects.filter(pk=ImportRun.objects.latest("pk").pk).update(
-                original_name=Path(upload.name).name[:255]
-            )
+                report = import_values(
+                    path,
+                    year=year,
+                    dry_run=form.cleaned_data["dry_run"],
+                    name=Path(upload.name).name,
+                )
             if report.written:
                 for version in FrameworkVersion.objects.all():
                     framework_weights_compute(version=version, year=year)

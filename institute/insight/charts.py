@@ -7,7 +7,7 @@ shown with the same figures in a table beside it.
 
 from dataclasses import dataclass, field
 
-WIDTH, LABEL_W = 460, 170
+WIDTH, LABEL_W = 540, 240
 
 # Five classes of score, dark to light, each named in the bar's text too (not colour alone).
 CLASSES = [
@@ -64,7 +64,7 @@ def score_bars(title: str, bars: list[tuple[str, float | None, str]], *, classes
         fill, name = score_class(score) if classes else ("", "")
         items.append(
             {
-                "label": label[:28],
+                "label": label if len(label) <= 34 else label[:33] + "…",
                 "own": role == "own",
                 "fill": fill,
                 "y": str(y),
@@ -91,7 +91,7 @@ def score_bars(title: str, bars: list[tuple[str, float | None, str]], *, classes
     )
 
 
-TREND_W, TREND_H, TREND_LEFT, TREND_RIGHT, TREND_TOP, TREND_BOTTOM = 600, 260, 44, 190, 34, 30
+TREND_W, TREND_H, TREND_LEFT, TREND_RIGHT, TREND_TOP, TREND_BOTTOM = 620, 240, 44, 240, 14, 30
 LINE_STYLES = [
     ("#1d3f72", "", "#1d3f72"),
     ("#b35c00", "6 4", "#8a4700"),
@@ -145,7 +145,7 @@ def trend_lines(title: str, series: dict[str, dict[int, float]]) -> Chart | None
                 "points": " ".join(f"{x(yr):.1f},{y(s):.1f}" for yr, s in ordered),
                 "dots": [{"x": _n(x(yr)), "y": _n(y(s))} for yr, s in ordered],
                 "end_x": _n(x(last_year) + 8),
-                "end_text": f"{name[:20]} {last:.1f}",
+                "end_text": f"{name} {last:.1f}",
             }
         )
         ends.append(y(last) + 4)
@@ -153,10 +153,8 @@ def trend_lines(title: str, series: dict[str, dict[int, float]]) -> Chart | None
         lines, _spread(ends, LABEL_GAP, TREND_TOP, TREND_TOP + plot_h + 4), strict=True
     ):
         line["end_y"] = _n(end_y)
-    legend, lx = [], float(TREND_LEFT)
-    for line in lines[:2]:
-        legend.append({**line, "x": _n(lx), "tx": _n(lx + 28)})
-        lx += 40 + 7 * len(line["name"][:20])
+    # Each line is named at its end (and told apart by its dash), so no legend is drawn.
+    legend = []
     return Chart(
         "trend",
         title,

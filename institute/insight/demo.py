@@ -60,13 +60,23 @@ def synthetic_values(places, years=YEARS, definition=DEFAULT):
         for _, _, _, inds in components
         for i in inds
     }
+    components = {
+        i[0]: c_key
+        for _, _, _, comps in definition
+        for c_key, _, _, inds in comps
+        for i in inds
+    }
     rows = []
     for place in places:
         base = random.Random(f"place:{place.gss_code}")
-        general = base.gauss(0, 0.08)
+        general = base.gauss(0, 0.03)
         for key in indicator_keys(definition):
             utopia, dystopia = bounds[key]
-            local = random.Random(f"{place.gss_code}:{key}").gauss(0, 0.1)
+            # Each component has its own pull in each place, so places have strengths and
+            # weaknesses of their own rather than being good or bad at everything.
+            component = components[key]
+            local = random.Random(f"{place.gss_code}:{component}").gauss(0, 0.12)
+            local += random.Random(f"{place.gss_code}:{key}").gauss(0, 0.05)
             for year in years:
                 n = year - YEARS[0]
                 noise = random.Random(f"{place.gss_code}:{key}:{year}").gauss(0, 0.025)

@@ -234,9 +234,10 @@ def fingerprint(values: pl.DataFrame) -> str:
     return digest.hexdigest()
 
 
-def import_values(path, *, year: int, dry_run: bool = False) -> ImportReport:
-    """Check a file and, unless a dry run or invalid, write its values for ``year``."""
-    name = Path(path).name[:255]
+def import_values(path, *, year: int, dry_run: bool = False, name: str = "") -> ImportReport:
+    """Check a file and, unless a dry run or invalid, write its values for ``year``
+    (``name``: the file's name as uploaded, kept on its record)."""
+    name = (name or Path(path).name)[:255]
     try:
         report, values = check(path, year=year)
     except ImportFileError as exc:

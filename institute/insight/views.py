@@ -121,6 +121,7 @@ def index(request):
         "shape": shape,
         "rows": rows,
         "total": total,
+        "chosen": sum(1 for k in ("q", "nation") if data.get(k)),
         "headings": headings,
         "query": query,
         "chart": chart,
