@@ -61,10 +61,7 @@ def synthetic_values(places, years=YEARS, definition=DEFAULT):
         for i in inds
     }
     components = {
-        i[0]: c_key
-        for _, _, _, comps in definition
-        for c_key, _, _, inds in comps
-        for i in inds
+        i[0]: c_key for _, _, _, comps in definition for c_key, _, _, inds in comps for i in inds
     }
     rows = []
     for place in places:
