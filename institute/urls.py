@@ -40,6 +40,7 @@ urlpatterns = [
     path("academy/", include("institute.academy.urls")),
     path("partners/", include("institute.partners.urls")),
     path("membership/", include("institute.membership.urls")),
+    path("insight/", include("institute.insight.urls")),
     path("", include("institute.core.urls")),
     path("", include("institute.events.urls")),
     path("", include("institute.resources.urls")),

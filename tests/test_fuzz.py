@@ -51,6 +51,10 @@ KNOWN_PARAMS = {
     "NewsIndexPage": ("topic", "page"),
     "core:search": ("q", "page"),
     "benchmarking:actions": ("question",),
+    "insight:index": ("version", "year", "nation", "q", "sort", "order"),
+    "insight:index_export": ("version", "year", "nation", "q", "sort", "order"),
+    "insight:scorecard": ("version", "year"),
+    "insight:compare": ("p1", "p2", "p3", "version", "year"),
 }
 
 
@@ -170,6 +174,9 @@ def _world():
     from tests.factories.partners import allocate
 
     allocate(partner, occurrence.item, 1)  # places reserved on the item's page
+    from tests.factories.insight import scored_society
+
+    scored_society()  # place insight: six places, a published framework, two years of scores
     targets = {}
     for name, rule in RULES.items():
         path = reverse(name, kwargs=rule.kwargs())

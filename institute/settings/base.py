@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "institute.academy",
     "institute.partners",
     "institute.membership",
+    "institute.insight",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
