@@ -13,7 +13,9 @@ def figure_choices():
 
 
 class FigureBlock(blocks.StructBlock):
-    figure = blocks.ChoiceBlock(choices=figure_choices, help_text="A figure computed from the data.")
+    figure = blocks.ChoiceBlock(
+        choices=figure_choices, help_text="A figure computed from the data."
+    )
     text = blocks.CharBlock(
         required=False,
         max_length=300,
