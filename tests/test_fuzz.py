@@ -161,6 +161,10 @@ def _world():
     from institute.academy.programmes_demo import sample_certificate
 
     sample_certificate()  # the Academy's index, a programme and a cohort with a certificate
+    from tests.factories.review import figure_block, review_page
+
+    # The year in review's index and a year, with a figure block and its print/PDF routes.
+    review_page(2023, body=[figure_block("events.webinars"), ("heading", "Events")])
     targets = {}
     for name, rule in RULES.items():
         path = reverse(name, kwargs=rule.kwargs())

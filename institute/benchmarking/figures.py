@@ -25,9 +25,13 @@ def _summary(*, year):
 
 
 def _headlines(*, year):
+    """One reading of the summary for the year's four figures: kept until content (results
+    are content) next changes."""
+    from institute.core.cache import remember
+
     from .selectors import year_headlines
 
-    return year_headlines(year=year)
+    return remember(f"benchmarking:year-headlines:{year}", lambda: year_headlines(year=year))
 
 
 def _count(name):
