@@ -6,6 +6,7 @@ with ``remember`` until content next changes or ``FIGURES_SECONDS`` pass: a book
 attended (not content) shows within that time. Freezing reads them afresh.
 """
 
+import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -75,8 +76,9 @@ def figures_computed(*, year, fresh=False) -> dict:
 
     if fresh:
         return compute()
-    keys = ",".join(f.key for f in registry.figures())
-    return remember(f"review:figures:{year}:{keys}", compute, timeout=FIGURES_SECONDS)
+    # The registered keys are part of the key: a room added or removed computes afresh.
+    keys = hashlib.sha256(",".join(f.key for f in registry.figures()).encode()).hexdigest()
+    return remember(f"review:figures:{year}:{keys[:16]}", compute, timeout=FIGURES_SECONDS)
 
 
 def review_figures(*, page: ReviewPage) -> dict:
