@@ -18,6 +18,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.documents.models import Document
+from wagtail.models import Collection
 
 from institute.benchmarking.definitions import normalise
 from institute.benchmarking.models import Cycle
@@ -132,6 +133,8 @@ def build_society():
     resource_factories.resource(hub, published=dt.date(2023, 2, 1))
     resource_factories.resource(hub, published=dt.date(2023, 3, 1))
     resource_factories.resource(hub, published=dt.date(2022, 3, 1))
+    if not Collection.get_first_root_node():  # a transactional test's flush removes it
+        Collection.add_root(name="Root")
     document = Document.objects.create(
         title="Annual report", file=ContentFile(b"%PDF-1.4\n", name="report.pdf")
     )
