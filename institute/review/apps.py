@@ -13,3 +13,6 @@ class ReviewConfig(AppConfig):
 
         # A freeze changes what the published review shows.
         cache.content_models(models.Freeze, models.FigureSnapshot)
+        from . import personal_data
+
+        personal_data.register_with_roof()

@@ -157,3 +157,14 @@ def test_the_page_costs_few_queries_once_its_figures_are_kept(client, page, sett
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/review/2023/").status_code == 200
     assert len(queries) <= 8, [q["sql"] for q in queries.captured_queries]
+
+
+def test_who_froze_a_year_is_in_their_download_and_goes_on_erasure(page):
+    from institute.review import personal_data
+
+    staff = UserFactory(is_staff=True)
+    services.review_freeze(page=page, user=staff)
+    assert personal_data.export(staff)[0]["year"] == 2023
+    personal_data.erase(staff)
+    page.freeze.refresh_from_db()
+    assert page.freeze.frozen_by is None and page.snapshots.exists()
