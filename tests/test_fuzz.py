@@ -177,6 +177,10 @@ def _world():
     from tests.factories.insight import scored_society
 
     scored_society()  # place insight: six places, a published framework, two years of scores
+    from tests.factories.review import figure_block, review_page
+
+    # The year in review's index and a year, with a figure block and its print/PDF routes.
+    review_page(2023, body=[figure_block("events.webinars"), ("heading", "Events")])
     targets = {}
     for name, rule in RULES.items():
         path = reverse(name, kwargs=rule.kwargs())

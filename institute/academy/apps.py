@@ -15,3 +15,7 @@ class AcademyConfig(AppConfig):
         from . import mentoring_personal_data
 
         mentoring_personal_data.register_with_roof()
+        # --- The year in review's figures ------------------------------------------------
+        from . import figures
+
+        figures.register_figures()

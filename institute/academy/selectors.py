@@ -229,3 +229,35 @@ def cohorts_sponsored_by(*, organisation) -> list[dict]:
             }
         )
     return found
+def cohorts_run(*, year) -> dict:
+    """The live cohorts that started in ``year`` and the programmes they belong to, counted
+    (one query): ``{"cohorts": n, "programmes": n}``."""
+    paths = list(
+        routing.public(CohortPage.objects.live())
+        .filter(starts_on__year=year)
+        .values_list("path", flat=True)
+    )
+    programmes = {path[: -CohortPage.steplen] for path in paths}
+    return {"cohorts": len(paths), "programmes": len(programmes)}
+
+
+def alumni_joined_count(*, year) -> int:
+    """People who joined the alumni in ``year``: their first valid certificate was issued
+    then (one query)."""
+    first = (
+        Certificate.objects.filter(revoked_at__isnull=True)
+        .values("user")
+        .annotate(first=Min("issued_at"))
+        .filter(first__year=year)
+    )
+    return first.count()
+
+
+def alumni_total_count(*, year) -> int:
+    """The alumni at the end of ``year``: people with a valid certificate issued by then."""
+    return (
+        Certificate.objects.filter(revoked_at__isnull=True, issued_at__year__lte=year)
+        .values("user")
+        .distinct()
+        .count()
+    )

@@ -35,3 +35,7 @@ class BenchmarkingConfig(AppConfig):
                 erase=personal_data.erase,
             )
         )
+        # The year in review's figures of benchmarking.
+        from . import figures
+
+        figures.register_figures()

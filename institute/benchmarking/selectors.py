@@ -282,3 +282,23 @@ def cycle_response_counts(*, cycle: Cycle) -> dict:
         rows.append((participant.organisation, row, sum(row)))
     totals = [sum(row[i] for _, row, _ in rows) for i in range(len(versions))]
     return {"versions": versions, "rows": rows, "totals": totals, "total": sum(totals)}
+
+
+def year_headlines(*, year) -> dict | None:
+    """The public summary's headline figures of the cycle of ``year``, through disclosure
+    control (``cycle_summary``): ``{"organisations": n, "responses": n, "findings": {question
+    key: share}}`` for each question with a finding phrase whose share may be shown. None
+    when the year has no results."""
+    cycle = cycles_closed().filter(year=year).first()
+    if cycle is None:
+        return None
+    summary = cycle_summary(cycle=cycle)
+    return {
+        "organisations": len(summary["organisations"]),
+        "responses": summary["responses"],
+        "findings": {
+            q.key: f.share
+            for q, f in summary["figures"]
+            if q.finding and f.share is not None and not f.suppressed
+        },
+    }

@@ -7,8 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Site (roof)"
 
     def ready(self):
-        from . import cache, search, topics
+        from . import cache, figures, search, topics
 
         cache.connect_invalidation()
         topics.register_core_sections()
         search.register_core_sources()
+        figures.register_core_figures()

@@ -322,3 +322,8 @@ def topic_news(*, topic, limit=6):
         Item(title=p.title, url=p.url, summary=p.summary, meta=p.date.strftime("%-d %B %Y"))
         for p in posts
     ]
+
+
+def news_published_count(*, year) -> int:
+    """Live, public news and blog posts dated in ``year`` (the year in review's figure)."""
+    return public(NewsPage.objects.live()).filter(date__year=year).count()

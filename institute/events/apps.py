@@ -11,3 +11,7 @@ class EventsConfig(AppConfig):
 
         registry.register_with_roof()
         signals.connect()
+        # The year in review's figures of the calendar.
+        from . import figures
+
+        figures.register_figures()

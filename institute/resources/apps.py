@@ -31,3 +31,7 @@ class ResourcesConfig(AppConfig):
                 more_url=topic_more_url,
             )
         )
+        # The year in review's figures of the hub.
+        from . import figures
+
+        figures.register_figures()

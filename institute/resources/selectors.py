@@ -11,9 +11,11 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     CharField,
+    Count,
     ExpressionWrapper,
     F,
     Q,
+    TextField,
     prefetch_related_objects,
 )
 from django.db.models.functions import Cast, ExtractYear, Substr
@@ -407,3 +409,22 @@ def podcasts_sponsored_by(*, organisation, limit: int = 50) -> list[dict]:
         {"title": e.title, "url": e.url, "published": e.published}
         for e in episodes.order_by("-published", "pk")[:limit]
     ]
+# A resource whose body offers a document to download is published as a PDF; the rest are
+# read in HTML. Both StreamField storages (JSON text on SQLite, jsonb on PostgreSQL) write a
+# block's type as ``"type": "download"``.
+_DOWNLOAD_BLOCK = '"type": "download"'
+
+
+def resources_published_counts(*, year) -> dict:
+    """Resources the public can find, published in ``year``, in HTML and as PDF (one
+    query): ``{"html": n, "pdf": n}``."""
+    rows = (
+        published_resources()
+        .filter(published__year=year)
+        .annotate(as_text=Cast("body", TextField()))
+        .aggregate(
+            total=Count("pk"),
+            pdf=Count("pk", filter=Q(as_text__contains=_DOWNLOAD_BLOCK)),
+        )
+    )
+    return {"html": rows["total"] - rows["pdf"], "pdf": rows["pdf"]}

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "institute.partners",
     "institute.membership",
     "institute.insight",
+    "institute.review",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
