@@ -229,6 +229,8 @@ def cohorts_sponsored_by(*, organisation) -> list[dict]:
             }
         )
     return found
+
+
 def cohorts_run(*, year) -> dict:
     """The live cohorts that started in ``year`` and the programmes they belong to, counted
     (one query): ``{"cohorts": n, "programmes": n}``."""

@@ -409,6 +409,8 @@ def podcasts_sponsored_by(*, organisation, limit: int = 50) -> list[dict]:
         {"title": e.title, "url": e.url, "published": e.published}
         for e in episodes.order_by("-published", "pk")[:limit]
     ]
+
+
 # A resource whose body offers a document to download is published as a PDF; the rest are
 # read in HTML. Both StreamField storages (JSON text on SQLite, jsonb on PostgreSQL) write a
 # block's type as ``"type": "download"``.
