@@ -80,6 +80,14 @@ BODY_2023 = [
         "early decision to hold the event online, which allowed a much more inclusive "
         "attendance from across the membership.",
     ),
+    _figure("membership.feedback_acted_on", "pieces of members' feedback acted on, in public"),
+    ("heading", "Partnerships"),
+    _p(
+        "New types of collaboration with AWS and Microsoft brought training courses online, "
+        "and more and more private sector organisations want to get involved with our events, "
+        "training and research."
+    ),
+    _figures("Partnership stats", "partners.new", "partners.total"),
     ("heading", "Benchmarking"),
     _p(
         "This year we passed the milestone of 25 consecutive years of data. As reliable "

@@ -221,3 +221,15 @@ def test_the_member_group_is_owned_by_membership_alone():
     user.groups.add(Group.objects.get_or_create(name=roles.MEMBER)[0])
     services.member_role_sync(user_ids=[user.pk])
     assert not _is_in_member_group(user)
+
+
+def test_the_year_in_review_counts_members_at_the_end_of_the_year():
+    from institute.core import figures
+
+    for day in ("2023-06-01", "2023-11-20", "2022-12-20", "2021-03-01"):
+        # current, new, grace and expired on 31 December 2023
+        with freeze_time(day):
+            factory.make_membership(UserFactory(), day=datetime.date.fromisoformat(day))
+    members = figures.get("membership.members")
+    assert members.value(year=2023) == 3
+    assert members.value(year=2020) == 0

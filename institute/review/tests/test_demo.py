@@ -8,6 +8,7 @@ from institute.academy import demo as academy_demo
 from institute.benchmarking import demo as benchmarking_demo
 from institute.core.demo import seed as seed_roof
 from institute.events import demo as events_demo
+from institute.partners import demo as partners_demo
 from institute.people.demo import seed as seed_people
 from institute.review import demo
 from institute.review.models import ReviewPage
@@ -22,7 +23,8 @@ def seeded(django_db_setup, django_db_blocker):
         atomic = transaction.atomic()
         atomic.__enter__()
         quiet = {"scale": "demo", "log": lambda m: None}
-        for seed in (seed_roof, seed_people, events_demo.seed, academy_demo.seed, demo.seed):
+        rooms = (events_demo.seed, academy_demo.seed, partners_demo.seed)
+        for seed in (seed_roof, seed_people, *rooms, demo.seed):
             seed(**quiet)
         benchmarking_demo.seed(**quiet, years=[2023])
     yield
@@ -43,6 +45,8 @@ SEED_2023 = {
     "benchmarking.responses": 6240,
     "benchmarking.finding.internet-solutions": 94,
     "benchmarking.finding.training-suspicious-links": 11,
+    "partners.total": 54,
+    "partners.new": 16,
 }
 
 
