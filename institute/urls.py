@@ -38,6 +38,8 @@ urlpatterns = [
     path("account/", include("institute.people.urls")),
     path("benchmarking/", include("institute.benchmarking.urls")),
     path("academy/", include("institute.academy.urls")),
+    path("api/v1/", include("institute.api.urls")),
+    path("account/api-tokens/", include("institute.api.token_urls")),
     path("", include("institute.core.urls")),
     path("", include("institute.events.urls")),
     path("", include("institute.resources.urls")),

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "institute.events",
     "institute.benchmarking",
     "institute.academy",
+    "institute.api",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
