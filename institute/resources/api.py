@@ -15,7 +15,7 @@ from institute.core.canonical import page_url
 from institute.core.params import MAX_ID
 
 from .forms import HubFilterForm
-from .models import ResourceType
+from .models import ResourcePage, ResourceType
 from .selectors import hub_page, hub_results, published_resources
 from .text import stream_text
 
@@ -63,7 +63,14 @@ class HubFilters(Schema):
     page_size: str | None = None
 
 
-def _summary(resource, topics=None) -> dict:
+def _members_only(ids) -> set:
+    """Which of these resources have a members-only body, in one query (the listing reads
+    resources without their bodies; the bodies read here are never returned)."""
+    rows = ResourcePage.objects.filter(pk__in=ids).values_list("pk", "members_body")
+    return {pk for pk, body in rows if body}
+
+
+def _summary(resource, topics=None, members_only=None) -> dict:
     return {
         "id": resource.pk,
         "title": resource.title,
@@ -72,7 +79,7 @@ def _summary(resource, topics=None) -> dict:
         "published": resource.published,
         "updated": resource.updated,
         "summary": resource.summary,
-        "members_only": resource.is_members_only,
+        "members_only": resource.is_members_only if members_only is None else members_only,
         "topics": sorted(t.slug for t in (topics if topics is not None else resource.topics.all())),
     }
 
@@ -116,6 +123,8 @@ def resources_list(request, filters: Query[HubFilters]):
         page_number=number,
         per_page=min(size, MAX_PAGE_SIZE),
     )
+    resources = list(results.page.object_list)
+    restricted = _members_only([r.pk for r in resources])
     pages = max(results.page.paginator.num_pages, 1)
     if number > pages:
         raise Problem(404, f"There are {pages} pages of {size}.")
@@ -141,7 +150,7 @@ def resources_list(request, filters: Query[HubFilters]):
             ]
             for name, options in results.facets.items()
         },
-        "results": [_summary(r) for r in results.page.object_list],
+        "results": [_summary(r, members_only=r.pk in restricted) for r in resources],
     }
 
 
