@@ -6,6 +6,7 @@ import functools
 import hashlib
 import time
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
@@ -15,9 +16,6 @@ from institute.core.ratelimit import client_address, over_limit
 from . import selectors, services
 from .problems import CONTENT_TYPE, problem_response
 
-# Requests a minute: per address without a token, per token (or signed-in person) with one.
-PER_ADDRESS_PER_MINUTE = 120
-PER_TOKEN_PER_MINUTE = 300
 WINDOW = 60
 SAFE = ("GET", "HEAD")
 
@@ -51,11 +49,12 @@ def _identify(request):
 def _over_limit(request):
     token = request.api_token
     if token is not None:
-        key, limit = f"api:token:{token.pk}", PER_TOKEN_PER_MINUTE
+        key, limit = f"api:token:{token.pk}", settings.API_REQUESTS_PER_MINUTE_PER_TOKEN
     elif request.user.is_authenticated:
-        key, limit = f"api:user:{request.user.pk}", PER_TOKEN_PER_MINUTE
+        key, limit = f"api:user:{request.user.pk}", settings.API_REQUESTS_PER_MINUTE_PER_TOKEN
     else:
-        key, limit = f"api:address:{client_address(request)}", PER_ADDRESS_PER_MINUTE
+        key = f"api:address:{client_address(request)}"
+        limit = settings.API_REQUESTS_PER_MINUTE_PER_ADDRESS
     if not over_limit(key, limit=limit, seconds=WINDOW):
         return None
     wait = WINDOW - int(time.time()) % WINDOW

@@ -21,7 +21,7 @@ DESCRIPTION = (
     "The institute's data for others to build on: the calendar, resources, topics, the "
     "Leadership Academy's programmes and benchmarking's sector summaries for anyone; a "
     "member's own bookings and applications, and their organisations' benchmarking results, "
-    "with a personal access token or the session. See /api/v1/docs/ and docs/api.md."
+    "with a personal access token or the session."
 )
 
 

@@ -5,8 +5,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from institute.api import http
-
 API = "/api/v1/"
 pytestmark = pytest.mark.django_db
 
@@ -149,8 +147,8 @@ def test_cors_on_public_reads_only(client, calendar, django_user_model):
     assert "private" in personal["Cache-Control"] and "no-store" in personal["Cache-Control"]
 
 
-def test_rate_limit_per_address_with_retry_after(client, calendar, monkeypatch):
-    monkeypatch.setattr(http, "PER_ADDRESS_PER_MINUTE", 2)
+def test_rate_limit_per_address_with_retry_after(client, calendar, settings):
+    settings.API_REQUESTS_PER_MINUTE_PER_ADDRESS = 2
     assert client.get(f"{API}topics/").status_code == 200
     assert client.get(f"{API}topics/").status_code == 200
     limited = client.get(f"{API}topics/")

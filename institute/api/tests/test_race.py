@@ -8,7 +8,6 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from institute.api import http
 from institute.events.models import Booking
 from tests.factories import events as calendar_build
 from tests.factories.api import make_token
@@ -26,8 +25,8 @@ def _postgresql_only():
     skip_unless_postgresql()
 
 
-def test_simultaneous_api_bookings_never_overbook(home, monkeypatch):
-    monkeypatch.setattr(http, "PER_ADDRESS_PER_MINUTE", 10_000)
+def test_simultaneous_api_bookings_never_overbook(home, settings):
+    settings.API_REQUESTS_PER_MINUTE_PER_ADDRESS = 10_000
     start = timezone.now().replace(microsecond=0) + dt.timedelta(days=5)
     item = calendar_build.add_item(
         calendar_build.ensure_calendar(home),

@@ -12,7 +12,6 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from institute.api import http
 from institute.api.site import build
 from tests.factories.api import make_token
 from tests.factories.people import make_user
@@ -71,15 +70,15 @@ def _runner(operation, headers, seen):
 
 @pytest.mark.django_db
 def test_schemathesis_finds_no_server_error_and_no_answer_outside_the_schema(
-    calendar, hub, reports, monkeypatch
+    calendar, hub, reports, settings
 ):
     """Every operation, EXAMPLES cases each from a fixed seed; personal ones with a token
     that may do everything (so they reach their endpoints, not just the 401)."""
     from institute.academy.programmes_demo import sample_cohort
 
     sample_cohort()
-    monkeypatch.setattr(http, "PER_ADDRESS_PER_MINUTE", 10_000)
-    monkeypatch.setattr(http, "PER_TOKEN_PER_MINUTE", 10_000)
+    settings.API_REQUESTS_PER_MINUTE_PER_ADDRESS = 10_000
+    settings.API_REQUESTS_PER_MINUTE_PER_TOKEN = 10_000
     token = make_token(make_user())[1]["HTTP_AUTHORIZATION"]
     loaded = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
     ran, seen = [], []
