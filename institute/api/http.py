@@ -91,7 +91,9 @@ def api_view(view, *, public: bool):
     def wrapped(request, *args, **kwargs):
         if public and request.method == "OPTIONS":
             return _preflight()
-        response = _identify(request) or _over_limit(request)
+        # A refused token still counts against its address: guessing is rate-limited too.
+        refused = _identify(request)
+        response = _over_limit(request) or refused
         if response is None:
             head = request.method == "HEAD"
             if head:

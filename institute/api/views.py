@@ -1,6 +1,8 @@
 """The API's pages: its index and browsable docs, the 404 for unknown addresses, and the
 profile page's personal access tokens (made and revoked through forms)."""
 
+from functools import cache
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
@@ -50,7 +52,9 @@ def _not_found(request, rest):
 not_found = api_view(_not_found, public=True)
 
 
+@cache
 def _schema():
+    """The schema, as the docs page and index read it (the same for the process's life)."""
     api, _, _ = build()
     return api.get_openapi_schema(path_prefix=reverse("api:index"))
 

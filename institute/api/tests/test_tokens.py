@@ -135,3 +135,15 @@ def test_a_token_cannot_do_more_than_its_scope(scope, method, path, body, needed
     else:
         assert response.status_code == 403, (scope, path, response.content)
         assert response.json()["scope"] == needed
+
+
+def test_tokens_are_in_the_data_download_and_go_with_the_account():
+    from institute.people.selectors import personal_data_export
+    from institute.people.services import account_erase
+
+    user = make_user()
+    make_token(user, "read", name="Dashboard")
+    exported = json.dumps(personal_data_export(user=user), default=str)
+    assert "Dashboard" in exported and "digest" not in exported
+    account_erase(user=user)
+    assert not AccessToken.objects.exists()
