@@ -41,6 +41,8 @@ urlpatterns = [
     path("partners/", include("institute.partners.urls")),
     path("membership/", include("institute.membership.urls")),
     path("insight/", include("institute.insight.urls")),
+    path("api/v1/", include("institute.api.urls")),
+    path("account/api-tokens/", include("institute.api.token_urls")),
     path("", include("institute.core.urls")),
     path("", include("institute.events.urls")),
     path("", include("institute.resources.urls")),

@@ -116,6 +116,8 @@ def test_audience_gets_what_the_rule_says(name, who, visitor, home):
     allowed = AUDIENCES.index(audience) >= AUDIENCES.index(rule.audience)
     if allowed:
         assert response.status_code in rule.ok_status, (url, who, response.status_code)
+    elif rule.refused_status:
+        assert response.status_code in rule.refused_status, (url, who, response.status_code)
     elif audience == ANONYMOUS or name in ADMIN_NAMES:
         # The admin's door sends a signed-in visitor without admin access to sign in again.
         assert response.status_code == 302 and "/accounts/login/" in response["Location"], url

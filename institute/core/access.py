@@ -24,6 +24,9 @@ class Rule:
     query: str = ""
     # Status codes that mean "allowed" (a redirect is fine for views that redirect on GET).
     ok_status: tuple = (200,)
+    # Status codes that mean "refused" where a URL does not send visitors to sign in (an API
+    # answers 401 to a visitor without a token, 403 or 404 to one without the right).
+    refused_status: tuple = ()
 
 
 RULES = {

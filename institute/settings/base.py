@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "institute.membership",
     "institute.insight",
     "institute.review",
+    "institute.api",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -321,6 +322,12 @@ PERMISSIONS_POLICY["fullscreen"] = ["self"]
 
 # --- Page cache for anonymous visitors (see institute/core/cache.py) -------------------------
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# The API's rate limits (docs/api.md): requests a minute per client address without a token,
+# and per token (or signed-in person) with one.
+API_REQUESTS_PER_MINUTE_PER_ADDRESS = int(
+    os.environ.get("API_REQUESTS_PER_MINUTE_PER_ADDRESS", "120")
+)
+API_REQUESTS_PER_MINUTE_PER_TOKEN = int(os.environ.get("API_REQUESTS_PER_MINUTE_PER_TOKEN", "300"))
 
 LOGGING = {
     "version": 1,

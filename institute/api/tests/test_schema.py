@@ -1,0 +1,94 @@
+"""The schema is valid OpenAPI 3, and schemathesis, run against it (bounded, deterministic),
+finds no server error and no answer that breaks the schema."""
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from institute.api.site import build
+from tests.factories.api import make_token
+from tests.factories.people import make_user
+
+EXAMPLES = 5  # per operation; raise locally to search harder
+
+
+def test_the_schema_is_valid_openapi(client):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    document = response.json()
+    assert document["openapi"].startswith("3.")
+    # schemathesis validates the document against the OpenAPI 3 meta-schema as it loads it.
+    loaded = schemathesis.openapi.from_dict(document)
+    operations = [result.ok() for result in loaded.get_all_operations()]
+    assert len(operations) == len(
+        [op for path in document["paths"].values() for op in path.values()]
+    )
+    assert all(
+        "application/problem+json" in op["responses"]["404"]["content"]
+        for path in document["paths"].values()
+        for op in path.values()
+    )
+    assert (
+        build()[0].get_openapi_schema(path_prefix="/api/v1/")["paths"].keys()
+        == document["paths"].keys()
+    )
+
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+def _runner(operation, headers, seen):
+    def answered(ctx, response, case):
+        seen.append((case.method, response.status_code))
+        return None
+
+    @given(case=operation.as_strategy())
+    @settings(
+        max_examples=EXAMPLES,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    def run(case):
+        case.call_and_validate(headers=headers, checks=[*CHECKS, answered])
+
+    return run
+
+
+@pytest.mark.django_db
+def test_schemathesis_finds_no_server_error_and_no_answer_outside_the_schema(
+    calendar, hub, reports, settings
+):
+    """Every operation, EXAMPLES cases each from a fixed seed; personal ones with a token
+    that may do everything (so they reach their endpoints, not just the 401)."""
+    from institute.academy.programmes_demo import sample_cohort
+
+    sample_cohort()
+    settings.API_REQUESTS_PER_MINUTE_PER_ADDRESS = 10_000
+    settings.API_REQUESTS_PER_MINUTE_PER_TOKEN = 10_000
+    token = make_token(make_user())[1]["HTTP_AUTHORIZATION"]
+    loaded = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    ran, seen = [], []
+    for result in loaded.get_all_operations():
+        operation = result.ok()
+        headers = {"Authorization": token} if operation.path.startswith("/api/v1/me/") else {}
+
+        _runner(operation, headers, seen)()
+        ran.append(operation.label)
+    assert len(ran) >= 17, ran
+    # The endpoints were reached, and answered both successes and refusals.
+    statuses = {status for _, status in seen}
+    assert len(seen) >= len(ran) and 200 in statuses and statuses & {400, 404}, statuses
