@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from institute.core.canonical import absolute_url
+from institute.membership.selectors import READ_MEMBERS_CONTENT, member_can
 
 from . import selectors
 
@@ -87,12 +88,12 @@ def organisation_json_ld(partner, logo) -> dict:
 
 def profile(request, slug):
     """A partner's profile: logo, description, website, topics, what it sponsored, and its
-    contacts for signed-in members."""
+    contacts for members (membership's one rule)."""
     partner = selectors.partner_for_profile(slug=slug)
     if partner is None:
         raise Http404("No such partner.")
     logo = _logo(partner)
-    members = request.user.is_authenticated
+    members = member_can(user=request.user, action=READ_MEMBERS_CONTENT)
     contacts = selectors.partner_contacts(partner=partner) if members else []
     sponsored = selectors.partner_sponsorships(partner=partner)
     return render(

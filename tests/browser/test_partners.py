@@ -6,6 +6,7 @@ import pytest
 from institute.core.models import Topic
 from institute.partners.demo import wordmark
 from tests.browser.fixtures import assert_accessible, sign_in_as
+from tests.factories.membership import make_member
 from tests.factories.partners import make_partner, make_partner_contact
 from tests.factories.people import UserFactory
 
@@ -46,7 +47,7 @@ def test_partner_listing_and_profile_are_accessible(live_server, browser_page, p
 
 def test_a_member_sees_the_contacts_accessibly(live_server, browser_page, partner):
     page = browser_page
-    sign_in_as(page, live_server, UserFactory())
+    sign_in_as(page, live_server, make_member(UserFactory()))
     page.goto(live_server.url + partner.get_absolute_url())
     assert page.get_by_text("Sam Taylor").is_visible()
     assert_accessible(page)

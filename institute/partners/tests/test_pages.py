@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from institute.core.models import Topic
+from tests.factories.membership import make_member
 from tests.factories.partners import make_partner, make_partner_contact
 from tests.factories.people import UserFactory
 
@@ -87,7 +88,9 @@ def test_contacts_are_shown_to_members_only(client, home):
     make_partner_contact(partner, email="contact@partner.example")
     url = partner.get_absolute_url()
     assert "contact@partner.example" not in client.get(url).content.decode()
-    client.force_login(UserFactory())
+    client.force_login(UserFactory())  # signed in, but not a member
+    assert "contact@partner.example" not in client.get(url).content.decode()
+    client.force_login(make_member(UserFactory()))
     assert "contact@partner.example" in client.get(url).content.decode()
 
 
