@@ -8,33 +8,16 @@ and the page that draws it shows the same figures in a data table beside it
 (docs/benchmarking.md).
 """
 
-from dataclasses import dataclass, field
+from institute.core.charts import Chart, Frame, coordinate
+from institute.core.charts import trend_lines as _trend_lines
+
+_n = coordinate
 
 WIDTH, BAR_H, GAP, LABEL_W = 420, 22, 10, 130
 
 
-def _n(value: float) -> str:
-    return f"{value:.1f}"
-
-
 def _pct(share: float) -> str:
     return str(round(share * 100))
-
-
-@dataclass
-class Chart:
-    """What a chart component draws: ``kind`` names the component."""
-
-    kind: str
-    title: str
-    width: str
-    height: str
-    items: list = field(default_factory=list)
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def template(self) -> str:
-        return f"components/chart/{self.kind}.html"
 
 
 def share_bars(title: str, bars: list[tuple[str, object]]) -> Chart | None:
@@ -81,106 +64,21 @@ def share_bars(title: str, bars: list[tuple[str, object]]) -> Chart | None:
 
 
 # Trend: the plot area, and room on the right for each line's end label.
-TREND_W, TREND_H, TREND_LEFT, TREND_RIGHT, TREND_TOP, TREND_BOTTOM = 600, 250, 44, 165, 34, 30
-LONG_SERIES = 10  # more years than this: a label every fifth year only
-LINE_LABEL_GAP = 14  # the least vertical distance between two end labels
-# The organisation's own line solid and dark; the peer line dashed and orange (its name in a
-# darker orange, for contrast on white).
-LINE_STYLES = [("#1d3f72", "", "#1d3f72"), ("#b35c00", "6 4", "#8a4700")]
-
-
-def _year_ticks(years: list[int]) -> list[int]:
-    """Years to label on the axis. A long series gets every fifth year, counted back from
-    the latest so the latest is always labelled; a short one gets every year."""
-    if len(years) <= LONG_SERIES:
-        return years
-    last = years[-1]
-    return [y for y in range(years[0], last + 1) if (last - y) % 5 == 0]
-
-
-def _spread(positions: list[float], gap: float, low: float, high: float) -> list[float]:
-    """Move end labels apart so that no two are closer than ``gap`` (kept within bounds)."""
-    order = sorted(range(len(positions)), key=lambda i: positions[i])
-    placed = [0.0] * len(positions)
-    last = low - gap
-    for i in order:
-        last = max(positions[i], last + gap)
-        placed[i] = last
-    overflow = last - high
-    if overflow > 0:
-        placed = [p - overflow for p in placed]
-    return placed
+# Width, height, and the margins left, right, top and bottom of the plot.
+TREND_SIZE = (600, 250, 44, 165, 34, 30)
+TREND = Frame(*TREND_SIZE)
 
 
 def trend_lines(title: str, series: dict[str, dict[int, float]]) -> Chart | None:
     """Lines of share (0–1) by year, one per series (the first is the organisation's own,
     the others its peers); each line is named at its end and in the legend."""
-    years = sorted({y for points in series.values() for y in points})
-    if not years:
-        return None
-    plot_w = TREND_W - TREND_LEFT - TREND_RIGHT
-    plot_h = TREND_H - TREND_TOP - TREND_BOTTOM
-    span_x = max(years[-1] - years[0], 1)
-
-    def x(year):
-        # A single year sits in the middle rather than on the axis.
-        if len(years) == 1:
-            return TREND_LEFT + plot_w / 2
-        return TREND_LEFT + (year - years[0]) / span_x * plot_w
-
-    def y(share):
-        return TREND_TOP + (1 - share) * plot_h
-
-    lines, ends = [], []
-    for index, (name, points) in enumerate(series.items()):
-        ordered = sorted(points.items())
-        if not ordered:
-            continue
-        last_year, last_share = ordered[-1]
-        stroke, dash, ink = LINE_STYLES[index % len(LINE_STYLES)]
-        lines.append(
-            {
-                "name": name,
-                "index": index,
-                "stroke": stroke,
-                "dash": dash,
-                "ink": ink,
-                "points": " ".join(f"{x(yr):.1f},{y(s):.1f}" for yr, s in ordered),
-                "dots": [{"x": _n(x(yr)), "y": _n(y(s))} for yr, s in ordered],
-                "end_x": _n(x(last_year) + 8),
-                "end_text": f"{name} {_pct(last_share)}%",
-            }
-        )
-        ends.append(y(last_share) + 4)
-    for line, end_y in zip(
-        lines, _spread(ends, LINE_LABEL_GAP, TREND_TOP, TREND_TOP + plot_h + 4), strict=True
-    ):
-        line["end_y"] = _n(end_y)
-    legend, lx = [], float(TREND_LEFT)
-    for line in lines:
-        legend.append({**line, "x": _n(lx), "tx": _n(lx + 28)})
-        lx += 40 + 7 * len(line["name"])
-    return Chart(
-        "trend",
+    return _trend_lines(
         title,
-        str(TREND_W),
-        str(TREND_H),
-        lines,
-        {
-            "grid": [
-                {"y": _n(y(v)), "ty": _n(y(v) + 4), "label": f"{round(v * 100)}%"}
-                for v in (0, 0.25, 0.5, 0.75, 1)
-            ],
-            "ticks": [{"x": _n(x(yr)), "label": str(yr)} for yr in _year_ticks(years)],
-            "left": str(TREND_LEFT),
-            "label_right": str(TREND_LEFT - 4),
-            "right": _n(TREND_LEFT + plot_w),
-            "tick_y": str(TREND_H - 8),
-            "axis_y": _n(y(0)),
-            "legend": legend,
-            "first": years[0],
-            "last": years[-1],
-        },
+        series,
+        frame=TREND,
+        maximum=1,
+        grid=[0, 0.25, 0.5, 0.75, 1],
+        label=lambda share: f"{_pct(share)}%",
     )
 
 

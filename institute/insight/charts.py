@@ -5,7 +5,10 @@ place things. Coordinates are strings with one decimal, never localised. Every c
 shown with the same figures in a table beside it.
 """
 
-from dataclasses import dataclass, field
+from institute.core.charts import Chart, Frame, coordinate
+from institute.core.charts import trend_lines as _trend_lines
+
+_n = coordinate
 
 WIDTH, LABEL_W = 540, 240
 
@@ -17,24 +20,6 @@ CLASSES = [
     (35, "#8a5a00", "low"),
     (0, "#8a1c1c", "very low"),
 ]
-
-
-def _n(value: float) -> str:
-    return f"{value:.1f}"
-
-
-@dataclass
-class Chart:
-    kind: str
-    title: str
-    width: str
-    height: str
-    items: list = field(default_factory=list)
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def template(self) -> str:
-        return f"components/chart/{self.kind}.html"
 
 
 def score_class(score: float) -> tuple[str, str]:
@@ -91,85 +76,21 @@ def score_bars(title: str, bars: list[tuple[str, float | None, str]], *, classes
     )
 
 
-TREND_W, TREND_H, TREND_LEFT, TREND_RIGHT, TREND_TOP, TREND_BOTTOM = 620, 240, 44, 240, 14, 30
-LINE_STYLES = [
-    ("#1d3f72", "", "#1d3f72"),
-    ("#b35c00", "6 4", "#8a4700"),
-    ("#1f6f50", "2 3", "#1f6f50"),
-    ("#6b2c91", "10 3 2 3", "#6b2c91"),
-]
-LABEL_GAP = 14
-
-
-def _spread(positions, gap, low, high):
-    order = sorted(range(len(positions)), key=lambda i: positions[i])
-    placed, last = [0.0] * len(positions), low - gap
-    for i in order:
-        last = max(positions[i], last + gap)
-        placed[i] = last
-    overflow = last - high
-    return [p - overflow for p in placed] if overflow > 0 else placed
+# Width, height, and the margins left, right, top and bottom of the plot.
+TREND_SIZE = (620, 240, 44, 240, 14, 30)
+TREND = Frame(*TREND_SIZE)
 
 
 def trend_lines(title: str, series: dict[str, dict[int, float]]) -> Chart | None:
-    """Lines of score (0–100) by year, one per series, each named at its end."""
-    years = sorted({y for points in series.values() for y in points})
-    if not years:
-        return None
-    plot_w = TREND_W - TREND_LEFT - TREND_RIGHT
-    plot_h = TREND_H - TREND_TOP - TREND_BOTTOM
-    span_x = max(years[-1] - years[0], 1)
-
-    def x(year):
-        if len(years) == 1:
-            return TREND_LEFT + plot_w / 2
-        return TREND_LEFT + (year - years[0]) / span_x * plot_w
-
-    def y(score):
-        return TREND_TOP + (1 - score / 100) * plot_h
-
-    lines, ends = [], []
-    for index, (name, points) in enumerate(series.items()):
-        ordered = sorted(points.items())
-        if not ordered:
-            continue
-        last_year, last = ordered[-1]
-        stroke, dash, ink = LINE_STYLES[index % len(LINE_STYLES)]
-        lines.append(
-            {
-                "name": name,
-                "index": index,
-                "stroke": stroke,
-                "dash": dash,
-                "ink": ink,
-                "points": " ".join(f"{x(yr):.1f},{y(s):.1f}" for yr, s in ordered),
-                "dots": [{"x": _n(x(yr)), "y": _n(y(s))} for yr, s in ordered],
-                "end_x": _n(x(last_year) + 8),
-                "end_text": f"{name} {last:.1f}",
-            }
-        )
-        ends.append(y(last) + 4)
-    for line, end_y in zip(
-        lines, _spread(ends, LABEL_GAP, TREND_TOP, TREND_TOP + plot_h + 4), strict=True
-    ):
-        line["end_y"] = _n(end_y)
-    # Each line is named at its end (and told apart by its dash), so no legend is drawn.
-    legend = []
-    return Chart(
-        "trend",
+    """Lines of score (0–100) by year, one per series, each named at its end (and told apart
+    by its dash), so no legend is drawn."""
+    return _trend_lines(
         title,
-        str(TREND_W),
-        str(TREND_H),
-        lines,
-        {
-            "grid": [
-                {"y": _n(y(v)), "ty": _n(y(v) + 4), "label": str(v)} for v in (0, 25, 50, 75, 100)
-            ],
-            "ticks": [{"x": _n(x(yr)), "label": str(yr)} for yr in years],
-            "left": str(TREND_LEFT),
-            "label_right": str(TREND_LEFT - 4),
-            "right": _n(TREND_LEFT + plot_w),
-            "tick_y": str(TREND_H - 8),
-            "legend": legend,
-        },
+        series,
+        frame=TREND,
+        maximum=100,
+        grid=[0, 25, 50, 75, 100],
+        label=lambda score: f"{score:.1f}",
+        grid_label=str,
+        legend=False,
     )

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 from django.template.loader import render_to_string
 
 from institute.benchmarking import charts
+from institute.core.charts import LINE_LABEL_GAP
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -58,7 +59,7 @@ def test_trend_has_a_legend_and_names_the_peer_line_at_its_end():
 def test_trend_end_labels_are_moved_apart_when_the_lines_end_close():
     chart = charts.trend_lines("Trend", {"Your organisation": {2023: 0.70}, "Sector": {2023: 0.71}})
     first, second = (float(line["end_y"]) for line in chart.items)
-    assert abs(first - second) >= charts.LINE_LABEL_GAP
+    assert abs(first - second) >= LINE_LABEL_GAP
 
 
 def test_bars_draw_each_shown_figure_and_leave_out_suppressed_ones():

@@ -1,0 +1,162 @@
+"""The geometry of the roof's charts: where each bar, line and label goes.
+
+The markup is in the chart components (``templates/components/chart/``); these functions
+only place things, so the components stay free of arithmetic, and a room builds its charts
+from them (the benchmarking report's shares, place insight's scores). Coordinates are strings
+with one decimal, as they go straight into SVG attributes: never localised (a decimal comma
+would break them). Every chart has a title, and the page that draws it shows the same
+figures in a data table beside it.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+def coordinate(value: float) -> str:
+    return f"{value:.1f}"
+
+
+@dataclass
+class Chart:
+    """What a chart component draws: ``kind`` names the component."""
+
+    kind: str
+    title: str
+    width: str
+    height: str
+    items: list = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def template(self) -> str:
+        return f"components/chart/{self.kind}.html"
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A line chart's size and the margins around its plot (room for the end labels)."""
+
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+
+
+# Line by line: a stroke, a dash (told apart without colour) and a darker ink for its name.
+# The first is the subject's own line, solid and dark; the second dashed and orange.
+LINE_STYLES = [
+    ("#1d3f72", "", "#1d3f72"),
+    ("#b35c00", "6 4", "#8a4700"),
+    ("#1f6f50", "2 3", "#1f6f50"),
+    ("#6b2c91", "10 3 2 3", "#6b2c91"),
+]
+LONG_SERIES = 10  # more years than this: a label every fifth year only
+LINE_LABEL_GAP = 14  # the least vertical distance between two end labels
+
+
+def year_ticks(years: list[int]) -> list[int]:
+    """Years to label on the axis. A long series gets every fifth year, counted back from
+    the latest so the latest is always labelled; a short one gets every year."""
+    if len(years) <= LONG_SERIES:
+        return years
+    last = years[-1]
+    return [y for y in range(years[0], last + 1) if (last - y) % 5 == 0]
+
+
+def spread(positions: list[float], gap: float, low: float, high: float) -> list[float]:
+    """Move end labels apart so that no two are closer than ``gap`` (kept within bounds)."""
+    order = sorted(range(len(positions)), key=lambda i: positions[i])
+    placed = [0.0] * len(positions)
+    last = low - gap
+    for i in order:
+        last = max(positions[i], last + gap)
+        placed[i] = last
+    overflow = last - high
+    if overflow > 0:
+        placed = [p - overflow for p in placed]
+    return placed
+
+
+def trend_lines(
+    title: str,
+    series: dict[str, dict[int, float]],
+    *,
+    frame: Frame,
+    maximum: float,
+    grid: list[float],
+    label: Callable[[float], str],
+    grid_label: Callable[[float], str] | None = None,
+    legend: bool = True,
+) -> Chart | None:
+    """Lines of a value (0 to ``maximum``) by year, one per series in ``LINE_STYLES`` order;
+    each line is named at its end with its last value (``label``), and in a legend above
+    when ``legend``. ``grid``: the values with a grid line and a label on the axis."""
+    years = sorted({y for points in series.values() for y in points})
+    if not years:
+        return None
+    grid_label = grid_label or label
+    plot_w = frame.width - frame.left - frame.right
+    plot_h = frame.height - frame.top - frame.bottom
+    span_x = max(years[-1] - years[0], 1)
+
+    def x(year):
+        # A single year sits in the middle rather than on the axis.
+        if len(years) == 1:
+            return frame.left + plot_w / 2
+        return frame.left + (year - years[0]) / span_x * plot_w
+
+    def y(value):
+        return frame.top + (1 - value / maximum) * plot_h
+
+    lines, ends = [], []
+    for index, (name, points) in enumerate(series.items()):
+        ordered = sorted(points.items())
+        if not ordered:
+            continue
+        last_year, last_value = ordered[-1]
+        stroke, dash, ink = LINE_STYLES[index % len(LINE_STYLES)]
+        lines.append(
+            {
+                "name": name,
+                "index": index,
+                "stroke": stroke,
+                "dash": dash,
+                "ink": ink,
+                "points": " ".join(f"{x(yr):.1f},{y(v):.1f}" for yr, v in ordered),
+                "dots": [{"x": coordinate(x(yr)), "y": coordinate(y(v))} for yr, v in ordered],
+                "end_x": coordinate(x(last_year) + 8),
+                "end_text": f"{name} {label(last_value)}",
+            }
+        )
+        ends.append(y(last_value) + 4)
+    placed = spread(ends, LINE_LABEL_GAP, frame.top, frame.top + plot_h + 4)
+    for line, end_y in zip(lines, placed, strict=True):
+        line["end_y"] = coordinate(end_y)
+    keys, lx = [], float(frame.left)
+    for line in lines if legend else []:
+        keys.append({**line, "x": coordinate(lx), "tx": coordinate(lx + 28)})
+        lx += 40 + 7 * len(line["name"])
+    return Chart(
+        "trend",
+        title,
+        str(frame.width),
+        str(frame.height),
+        lines,
+        {
+            "grid": [
+                {"y": coordinate(y(v)), "ty": coordinate(y(v) + 4), "label": grid_label(v)}
+                for v in grid
+            ],
+            "ticks": [{"x": coordinate(x(yr)), "label": str(yr)} for yr in year_ticks(years)],
+            "left": str(frame.left),
+            "label_right": str(frame.left - 4),
+            "right": coordinate(frame.left + plot_w),
+            "tick_y": str(frame.height - 8),
+            "axis_y": coordinate(y(0)),
+            "legend": keys,
+            "first": years[0],
+            "last": years[-1],
+        },
+    )
