@@ -38,6 +38,7 @@ urlpatterns = [
     path("account/", include("institute.people.urls")),
     path("benchmarking/", include("institute.benchmarking.urls")),
     path("academy/", include("institute.academy.urls")),
+    path("newsletter/", include("institute.newsletter.urls")),
     path("", include("institute.core.urls")),
     path("", include("institute.events.urls")),
     path("", include("institute.resources.urls")),
