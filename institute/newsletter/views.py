@@ -137,7 +137,7 @@ def _subscriber(token, purpose):
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     subscriber = _subscriber(token, tokens.CONFIRM)
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.subscription_confirm(subscriber=subscriber)
         return redirect("newsletter:preferences", token=tokens.make(subscriber, tokens.MANAGE))
