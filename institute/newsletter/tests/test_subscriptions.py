@@ -100,7 +100,9 @@ def test_subscribing_again_does_not_tell_who_is_subscribed(client):
 def test_preferences_by_signed_link_without_signing_in(client):
     topic = Topic.objects.create(name="Data", slug="data")
     subscriber = make_subscriber()
-    url = reverse("newsletter:preferences", kwargs={"token": tokens.make(subscriber, tokens.MANAGE)})
+    url = reverse(
+        "newsletter:preferences", kwargs={"token": tokens.make(subscriber, tokens.MANAGE)}
+    )
     assert client.get(url).status_code == 200
     response = client.post(url, {"frequency": "monthly", "topics": [topic.pk]})
     assert response.status_code == 200
@@ -136,8 +138,9 @@ def test_the_headers_and_the_one_click_post(client):
     # A mail client's one-click POST: no session, no CSRF token (RFC 8058).
     csrf_client = client.__class__(enforce_csrf_checks=True)
     assert csrf_client.post(path, {"Other": "x"}).status_code == 400
-    response = csrf_client.post(path, "List-Unsubscribe=One-Click",
-                                content_type="application/x-www-form-urlencoded")
+    response = csrf_client.post(
+        path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
     assert response.status_code == 200
     subscriber.refresh_from_db()
     other.refresh_from_db()
@@ -169,8 +172,9 @@ def test_the_webhook_suppresses_bounces_and_complaints(client):
     assert client.post(url, body, content_type="application/json", **wrong).status_code == 403
     ok = {"HTTP_AUTHORIZATION": "Bearer s3cret"}
     assert client.post(url, "{not json", content_type="application/json", **ok).status_code == 400
-    assert client.post(url, '{"event": "x"}', content_type="application/json",
-                       **ok).status_code == 400
+    assert (
+        client.post(url, '{"event": "x"}', content_type="application/json", **ok).status_code == 400
+    )
     response = client.post(url, body, content_type="application/json", **ok)
     assert response.status_code == 200
     subscriber.refresh_from_db()
@@ -180,6 +184,10 @@ def test_the_webhook_suppresses_bounces_and_complaints(client):
 
 
 def test_the_webhook_is_closed_without_a_secret(client):
-    response = client.post(reverse("newsletter:webhook"), "{}", content_type="application/json",
-                           HTTP_AUTHORIZATION="Bearer ")
+    response = client.post(
+        reverse("newsletter:webhook"),
+        "{}",
+        content_type="application/json",
+        HTTP_AUTHORIZATION="Bearer ",
+    )
     assert response.status_code == 403
