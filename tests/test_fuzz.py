@@ -51,6 +51,8 @@ KNOWN_PARAMS = {
     "NewsIndexPage": ("topic", "page"),
     "core:search": ("q", "page"),
     "benchmarking:actions": ("question",),
+    "newsletter:archive": ("page",),
+    "newsletter_admin:preview": ("subscriber",),
 }
 
 
@@ -161,6 +163,10 @@ def _world():
     from institute.academy.programmes_demo import sample_certificate
 
     sample_certificate()  # the Academy's index, a programme and a cohort with a certificate
+    from tests.factories.newsletter import make_issue, make_subscriber
+
+    make_issue(status="sent")  # the newsletter's archive has an issue to open
+    make_subscriber(topics=[topic])  # and a subscriber with preferences
     targets = {}
     for name, rule in RULES.items():
         path = reverse(name, kwargs=rule.kwargs())

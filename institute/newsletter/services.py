@@ -214,10 +214,13 @@ def recipients(*, issue):
     return subscribers.order_by("pk").values_list("pk", flat=True)
 
 
-def issue_queue(*, issue):
+def issue_queue(*, issue, recipient_ids=None):
+    """Queue a copy for each recipient (``recipients`` unless given), ``QUEUE_BATCH`` rows
+    at a time; returns how many rows were new."""
     batch = []
     queued = 0
-    for pk in recipients(issue=issue).iterator(chunk_size=QUEUE_BATCH):
+    ids = recipients(issue=issue) if recipient_ids is None else recipient_ids
+    for pk in ids.iterator(chunk_size=QUEUE_BATCH):
         batch.append(Delivery(issue_id=issue.pk, subscriber_id=pk))
         if len(batch) >= QUEUE_BATCH:
             queued += len(Delivery.objects.bulk_create(batch, ignore_conflicts=True))
