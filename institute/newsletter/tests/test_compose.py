@@ -122,3 +122,18 @@ def test_the_registry_takes_a_new_room():
 def test_the_friday_of_any_day():
     assert compose.friday_of(dt.date(2026, 11, 23)) == FRIDAY
     assert compose.friday_of(dt.date(2026, 11, 29)) == FRIDAY
+
+
+def test_the_friday_task_and_command_compose_a_draft_only(settings):
+    from django.core.management import call_command
+
+    from institute.newsletter.tasks import compose_friday_issue
+
+    settings.NEWSLETTER_EMPTY_WEEK = "send"
+    make_subscriber()
+    result = compose_friday_issue.enqueue()
+    issue = Issue.objects.get(pk=result.return_value)
+    assert issue.friday == compose.friday_of(timezone.localdate())
+    assert issue.status == Issue.Status.DRAFT and not issue.deliveries.exists()
+    call_command("newsletter_compose")
+    assert Issue.objects.count() == 1
