@@ -4,7 +4,7 @@ Sending itself — claiming, handing to the mail server, marking — is in ``sen
 one place that decides who gets a copy."""
 
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -182,15 +182,11 @@ def issue_update(*, issue, intro, section_order):
     return issue
 
 
-QUEUE_BATCH = 2000
-
-
 @transaction.atomic
 def issue_approve(*, issue, user):
     """Approve a draft: it becomes public in the archive and a copy is queued for every
-    active subscriber it is for. Queuing reads and writes ``QUEUE_BATCH`` rows at a time
-    (memory does not grow with the list); the unique (issue, subscriber) key makes it safe
-    to run twice. Sending starts when the transaction commits."""
+    active subscriber it is for (``issue_queue``). Sending starts when the transaction
+    commits."""
     issue = Issue.objects.select_for_update().get(pk=issue.pk)
     if issue.status != Issue.Status.DRAFT:
         return issue
@@ -215,19 +211,23 @@ def recipients(*, issue):
 
 
 def issue_queue(*, issue, recipient_ids=None):
-    """Queue a copy for each recipient (``recipients`` unless given), ``QUEUE_BATCH`` rows
-    at a time; returns how many rows were new."""
-    batch = []
-    queued = 0
+    """Queue a copy for each recipient (``recipients``, or a queryset of subscriber ids
+    given): one ``INSERT … SELECT`` in the database, so neither time in Python nor memory
+    grows with the list; ``ON CONFLICT DO NOTHING`` on the (issue, subscriber) key makes it
+    safe to run twice. Returns how many rows were new."""
     ids = recipients(issue=issue) if recipient_ids is None else recipient_ids
-    for pk in ids.iterator(chunk_size=QUEUE_BATCH):
-        batch.append(Delivery(issue_id=issue.pk, subscriber_id=pk))
-        if len(batch) >= QUEUE_BATCH:
-            queued += len(Delivery.objects.bulk_create(batch, ignore_conflicts=True))
-            batch = []
-    if batch:
-        queued += len(Delivery.objects.bulk_create(batch, ignore_conflicts=True))
-    return queued
+    sql, params = ids.query.sql_with_params()
+    table = connection.ops.quote_name(Delivery._meta.db_table)
+    with connection.cursor() as cursor:
+        # SQLite needs a WHERE in an INSERT … SELECT … ON CONFLICT (its parser's ambiguity).
+        cursor.execute(
+            f"INSERT INTO {table} "  # noqa: S608 — our table, the ORM's own SQL and parameters
+            "(subscriber_id, issue_id, status, attempts, claim, message_id, error) "
+            f"SELECT recipient.*, %s, %s, 0, '', '', '' FROM ({sql}) AS recipient WHERE 1 = 1 "
+            "ON CONFLICT DO NOTHING",
+            [issue.pk, Delivery.Status.QUEUED, *params],
+        )
+        return cursor.rowcount
 
 
 def issue_send_test(*, issue, email, subscriber=None):

@@ -5,10 +5,13 @@ stop a worker in the middle of the SMTP conversation."""
 import asyncio
 import email
 import email.policy
+import logging
 import socket
 import threading
 
 from aiosmtpd.controller import Controller
+
+logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every command
 
 
 def free_port():
