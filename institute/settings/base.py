@@ -238,7 +238,8 @@ NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL", "")  # else DEFA
 NEWSLETTER_RATE = float(os.environ.get("NEWSLETTER_RATE", "0"))
 NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))
 NEWSLETTER_MAX_ATTEMPTS = int(os.environ.get("NEWSLETTER_MAX_ATTEMPTS", "5"))
-NEWSLETTER_RETRY_BACKOFF = int(os.environ.get("NEWSLETTER_RETRY_BACKOFF", "60"))  # seconds, doubling
+# Seconds before retrying a refused copy, doubling with each attempt.
+NEWSLETTER_RETRY_BACKOFF = int(os.environ.get("NEWSLETTER_RETRY_BACKOFF", "60"))
 # A claim older than this belongs to a stopped worker (longer than any batch takes).
 NEWSLETTER_CLAIM_TIMEOUT = int(os.environ.get("NEWSLETTER_CLAIM_TIMEOUT", "600"))
 NEWSLETTER_WEBHOOK_SECRET = os.environ.get("NEWSLETTER_WEBHOOK_SECRET", "")
