@@ -43,6 +43,7 @@ urlpatterns = [
     path("insight/", include("institute.insight.urls")),
     path("api/v1/", include("institute.api.urls")),
     path("account/api-tokens/", include("institute.api.token_urls")),
+    path("newsletter/", include("institute.newsletter.urls")),
     path("", include("institute.core.urls")),
     path("", include("institute.events.urls")),
     path("", include("institute.resources.urls")),

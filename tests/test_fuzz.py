@@ -55,6 +55,8 @@ KNOWN_PARAMS = {
     "insight:index_export": ("version", "year", "nation", "q", "sort", "order"),
     "insight:scorecard": ("version", "year"),
     "insight:compare": ("p1", "p2", "p3", "version", "year"),
+    "newsletter:archive": ("page",),
+    "newsletter_admin:preview": ("subscriber",),
 }
 
 
@@ -181,6 +183,10 @@ def _world():
 
     # The year in review's index and a year, with a figure block and its print/PDF routes.
     review_page(2023, body=[figure_block("events.webinars"), ("heading", "Events")])
+    from tests.factories.newsletter import make_issue, make_subscriber
+
+    make_issue(status="sent")  # the newsletter's archive has an issue to open
+    make_subscriber(topics=[topic])  # and a subscriber with preferences
     targets = {}
     for name, rule in RULES.items():
         path = reverse(name, kwargs=rule.kwargs())

@@ -263,3 +263,24 @@ def alumni_total_count(*, year) -> int:
         .distinct()
         .count()
     )
+def cohorts_open_for_application(*, today=None, limit=10):
+    """Live, public cohorts taking applications that have not started, soonest first, with
+    their programme's topics' slugs (for digests such as the newsletter)."""
+    today = today or timezone.localdate()
+    cohorts = routing.public(
+        CohortPage.objects.live().filter(applications_open=True, starts_on__gte=today)
+    ).order_by("starts_on", "path")[:limit]
+    found = []
+    for cohort in cohorts:
+        programme = cohort.get_parent().specific
+        topics = getattr(programme, "topics", None)
+        found.append(
+            {
+                "title": f"{programme.title}: {cohort.title}",
+                "url": cohort.url,
+                "summary": getattr(programme, "summary", ""),
+                "meta": f"Starts {cohort.starts_on:%-d %B %Y} · {cohort.get_region_display()}",
+                "topics": sorted(t.slug for t in topics.all()) if topics is not None else [],
+            }
+        )
+    return found

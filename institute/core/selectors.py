@@ -327,3 +327,23 @@ def topic_news(*, topic, limit=6):
 def news_published_count(*, year) -> int:
     """Live, public news and blog posts dated in ``year`` (the year in review's figure)."""
     return public(NewsPage.objects.live()).filter(date__year=year).count()
+def news_published_between(*, since, until, limit=20):
+    """Live, public posts dated ``since`` ≤ date < ``until``, newest first, with their
+    topics' slugs (for digests such as the newsletter)."""
+    posts = (
+        public(NewsPage.objects.live())
+        .filter(date__gte=since, date__lt=until)
+        .defer_streamfields()
+        .prefetch_related("topics")
+        .order_by("-date", "-pk")[:limit]
+    )
+    return [
+        {
+            "title": p.title,
+            "url": p.url,
+            "summary": p.summary,
+            "meta": p.date.strftime("%-d %B %Y"),
+            "topics": sorted(t.slug for t in p.topics.all()),
+        }
+        for p in posts
+    ]

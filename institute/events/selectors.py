@@ -573,3 +573,23 @@ def items_to_choose(*, since=None) -> list[tuple[int, str]]:
         .values_list("pk", "title", "start")
     )
     return [(pk, f"{title}, {timezone.localtime(start):%-d %b %Y}") for pk, title, start in items]
+def occurrences_starting_between(*, start, end, limit=20):
+    """Live occurrences starting ``start`` ≤ start < ``end``, soonest first, with their
+    item's topics' slugs (for digests such as the newsletter)."""
+    occurrences = (
+        live_occurrences()
+        .filter(start__gte=start, start__lt=end)
+        .select_related("item")
+        .prefetch_related("item__topics")
+        .order_by("start", "pk")[:limit]
+    )
+    return [
+        {
+            "title": o.item.title,
+            "url": o.item.url,
+            "summary": o.item.summary,
+            "meta": timezone.localtime(o.start).strftime("%a %-d %B %Y, %H:%M"),
+            "topics": sorted(t.slug for t in o.item.topics.all()),
+        }
+        for o in occurrences
+    ]

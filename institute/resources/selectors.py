@@ -430,3 +430,23 @@ def resources_published_counts(*, year) -> dict:
         )
     )
     return {"html": rows["total"] - rows["pdf"], "pdf": rows["pdf"]}
+def resources_published_between(*, since, until, limit=20):
+    """Live, public resources published ``since`` ≤ date < ``until``, newest first, with
+    their topics' slugs (for digests such as the newsletter)."""
+    resources = (
+        published_resources()
+        .filter(published__gte=since, published__lt=until)
+        .defer("body", "members_body")
+        .prefetch_related("topics")
+        .order_by("-published", "-pk")[:limit]
+    )
+    return [
+        {
+            "title": r.title,
+            "url": r.url,
+            "summary": r.summary,
+            "meta": f"{r.get_resource_type_display()} · {r.published:%-d %B %Y}",
+            "topics": sorted(t.slug for t in r.topics.all()),
+        }
+        for r in resources
+    ]

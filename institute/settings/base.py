@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "institute.partners",
     "institute.membership",
     "institute.insight",
+    "institute.newsletter",
     "institute.review",
     "institute.api",
     # Wagtail
@@ -235,6 +236,27 @@ if _email.get("EMAIL_FILE_PATH"):
     EMAIL_FILE_PATH = _email["EMAIL_FILE_PATH"]
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Institute <hello@institute.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Newsletter (docs/newsletter.md) ----------------------------------------------------------
+NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL", "")  # else DEFAULT_FROM_EMAIL
+# Messages a second per worker (0: no limit); providers cap it (e.g. 14/s on a new SES account).
+NEWSLETTER_RATE = float(os.environ.get("NEWSLETTER_RATE", "0"))
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))
+NEWSLETTER_MAX_ATTEMPTS = int(os.environ.get("NEWSLETTER_MAX_ATTEMPTS", "5"))
+# Seconds before retrying a refused copy, doubling with each attempt.
+NEWSLETTER_RETRY_BACKOFF = int(os.environ.get("NEWSLETTER_RETRY_BACKOFF", "60"))
+# A claim older than this belongs to a stopped worker (longer than any batch takes).
+NEWSLETTER_CLAIM_TIMEOUT = int(os.environ.get("NEWSLETTER_CLAIM_TIMEOUT", "600"))
+NEWSLETTER_WEBHOOK_SECRET = os.environ.get("NEWSLETTER_WEBHOOK_SECRET", "")
+NEWSLETTER_MESSAGE_ID_DOMAIN = os.environ.get(
+    "NEWSLETTER_MESSAGE_ID_DOMAIN", "newsletter.institute.example"
+)
+NEWSLETTER_POSTAL_ADDRESS = os.environ.get(
+    "NEWSLETTER_POSTAL_ADDRESS", "Institute, 1 Example Street, London EC1A 1AA"
+)
+# A week with nothing new: "send" an issue that says so, or "skip" the week.
+NEWSLETTER_EMPTY_WEEK = os.environ.get("NEWSLETTER_EMPTY_WEEK", "send")
+NEWSLETTER_CALENDAR_DAYS = int(os.environ.get("NEWSLETTER_CALENDAR_DAYS", "21"))
 
 # --- The client's address behind a load balancer (docs/deploy.md) ---------------------------
 # Every per-address limit (allauth's and the rooms') reads it through

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class NewsletterConfig(AppConfig):
+    name = "institute.newsletter"
+    label = "newsletter"
+    verbose_name = "Newsletter"
+
+    def ready(self):
+        from . import registry
+
+        registry.register_with_roof()
