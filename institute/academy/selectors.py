@@ -263,6 +263,8 @@ def alumni_total_count(*, year) -> int:
         .distinct()
         .count()
     )
+
+
 def cohorts_open_for_application(*, today=None, limit=10):
     """Live, public cohorts taking applications that have not started, soonest first, with
     their programme's topics' slugs (for digests such as the newsletter)."""

@@ -327,6 +327,8 @@ def topic_news(*, topic, limit=6):
 def news_published_count(*, year) -> int:
     """Live, public news and blog posts dated in ``year`` (the year in review's figure)."""
     return public(NewsPage.objects.live()).filter(date__year=year).count()
+
+
 def news_published_between(*, since, until, limit=20):
     """Live, public posts dated ``since`` ≤ date < ``until``, newest first, with their
     topics' slugs (for digests such as the newsletter)."""

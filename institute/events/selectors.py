@@ -573,6 +573,8 @@ def items_to_choose(*, since=None) -> list[tuple[int, str]]:
         .values_list("pk", "title", "start")
     )
     return [(pk, f"{title}, {timezone.localtime(start):%-d %b %Y}") for pk, title, start in items]
+
+
 def occurrences_starting_between(*, start, end, limit=20):
     """Live occurrences starting ``start`` ≤ start < ``end``, soonest first, with their
     item's topics' slugs (for digests such as the newsletter)."""

@@ -430,6 +430,8 @@ def resources_published_counts(*, year) -> dict:
         )
     )
     return {"html": rows["total"] - rows["pdf"], "pdf": rows["pdf"]}
+
+
 def resources_published_between(*, since, until, limit=20):
     """Live, public resources published ``since`` ≤ date < ``until``, newest first, with
     their topics' slugs (for digests such as the newsletter)."""
