@@ -14,3 +14,23 @@ class MembershipConfig(AppConfig):
         from . import figures
 
         figures.register_figures()
+        # The newsletter's "You said, we did" section, when the newsletter is installed.
+        from django.apps import apps
+
+        if apps.is_installed("institute.newsletter"):
+            from institute.newsletter.compose import NewsletterSection, register
+
+            register(
+                NewsletterSection(
+                    key="you-said-we-did",
+                    title="You said, we did",
+                    order=50,
+                    items=_answered,
+                )
+            )
+
+
+def _answered(*, week):
+    from .selectors import feedback_answered_between
+
+    return feedback_answered_between(since=week.since, until=week.until)

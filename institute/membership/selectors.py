@@ -212,6 +212,27 @@ def feedback_acted_on(*, year: int):
     return feedback_board().filter(acted_on__year=year).order_by("acted_on", "pk")
 
 
+def feedback_answered_between(*, since, until) -> list[dict]:
+    """ "You said, we did" answers published from ``since`` up to (not including) ``until``,
+    for digests such as the newsletter: title, address, what was done, topic slug (one
+    query)."""
+    answered = (
+        feedback_board()
+        .filter(published_at__date__gte=since, published_at__date__lt=until)
+        .order_by("published_at", "pk")
+    )
+    return [
+        {
+            "title": f.title or f.text[:80],
+            "url": f.get_absolute_url(),
+            "summary": f.response,
+            "meta": f"Done {f.acted_on:%-d %B %Y}" if f.acted_on else "",
+            "topics": [f.topic.slug] if f.topic_id else [],
+        }
+        for f in answered
+    ]
+
+
 def feedback_waiting():
     return (
         Feedback.objects.filter(state=Feedback.State.SUBMITTED)

@@ -10,3 +10,7 @@ class NewsletterConfig(AppConfig):
         from . import registry
 
         registry.register_with_roof()
+        # The year in review's figures.
+        from . import figures
+
+        figures.register_figures()

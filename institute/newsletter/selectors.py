@@ -1,6 +1,9 @@
 """Reads of the newsletter: the archive, a subscriber's data, delivery status."""
 
+import datetime
+
 from django.db.models import Count
+from django.utils import timezone
 
 from .models import Delivery, Issue, Subscriber
 
@@ -58,3 +61,21 @@ def subscriptions_for(*, user) -> list[dict]:
             }
         )
     return found
+
+
+def issues_sent_count(*, year: int) -> int:
+    """Friday issues sent in ``year`` (one query)."""
+    return Issue.objects.filter(status=Issue.Status.SENT, friday__year=year).count()
+
+
+def subscribers_count(*, day) -> int:
+    """Addresses subscribed at the end of ``day``: confirmed by then and not unsubscribed by
+    then; a suppressed address (bounce or complaint) is not counted, as its date is not kept
+    (one query)."""
+    end = timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
+    return (
+        Subscriber.objects.filter(confirmed_at__lte=end)
+        .exclude(unsubscribed_at__lte=end)
+        .exclude(status=Subscriber.Status.SUPPRESSED)
+        .count()
+    )

@@ -10,7 +10,7 @@ from wagtail.rich_text import RichText
 from institute.core.demo import child_page
 from institute.core.models import NewsIndexPage, NewsPage
 from institute.newsletter import compose
-from institute.newsletter.models import Issue
+from institute.newsletter.models import Issue, Subscriber
 from tests.factories import events as event_factories
 from tests.factories import resources as resource_factories
 from tests.factories.newsletter import item, make_issue, make_subscriber
@@ -137,3 +137,48 @@ def test_the_friday_task_and_command_compose_a_draft_only(settings):
     assert issue.status == Issue.Status.DRAFT and not issue.deliveries.exists()
     call_command("newsletter_compose")
     assert Issue.objects.count() == 1
+
+
+def test_the_year_in_review_counts_issues_sent_and_subscribers():
+    from institute.core import figures
+
+    make_issue(dt.date(2023, 3, 3), status=Issue.Status.SENT)
+    make_issue(dt.date(2023, 3, 10), status=Issue.Status.SENT)
+    make_issue(dt.date(2023, 3, 17))  # a draft never sent
+    make_issue(dt.date(2024, 1, 5), status=Issue.Status.SENT)
+    confirmed = timezone.make_aware(dt.datetime(2023, 6, 1, 9))
+    for status, unsubscribed in (
+        (Subscriber.Status.ACTIVE, None),
+        (Subscriber.Status.UNSUBSCRIBED, timezone.make_aware(dt.datetime(2024, 2, 1))),
+        (Subscriber.Status.UNSUBSCRIBED, timezone.make_aware(dt.datetime(2023, 9, 1))),
+        (Subscriber.Status.SUPPRESSED, None),
+    ):
+        subscriber = make_subscriber(status=status)
+        subscriber.confirmed_at, subscriber.unsubscribed_at = confirmed, unsubscribed
+        subscriber.save()
+    make_subscriber(status=Subscriber.Status.PENDING)  # never confirmed
+    assert figures.get("newsletter.issues_sent").value(year=2023) == 2
+    assert figures.get("newsletter.subscribers").value(year=2023) == 2
+    assert figures.get("newsletter.subscribers").value(year=2022) == 0
+
+
+def test_members_answers_join_the_week_they_are_published(home):
+    from institute.membership import services as membership_services
+    from tests.factories.membership import make_member
+    from tests.factories.people import UserFactory
+
+    author = make_member(UserFactory())
+    feedback = membership_services.feedback_submit(
+        user=author, topic=None, text="Make the December alumni event one we can all reach."
+    )
+    membership_services.feedback_publish(
+        feedback_id=feedback.pk,
+        title="Alumni event turned virtual",
+        response="We held it online.",
+        acted_on=dt.date(2023, 11, 1),
+    )
+    wednesday = timezone.make_aware(dt.datetime(2026, 11, 25, 12))
+    type(feedback).objects.filter(pk=feedback.pk).update(published_at=wednesday)
+    found = {s["key"]: s for s in compose.gather(week=compose.week_for(FRIDAY))}
+    [answer] = found["you-said-we-did"]["items"]
+    assert answer["title"] == "Alumni event turned virtual" and "online" in answer["summary"]
