@@ -121,6 +121,13 @@ BODY_2023 = [
         "events.national_conferences",
         "events.webinars",
     ),
+    ("heading", "Direct member communications"),
+    _p(
+        "Our newsletter was delivered to members every Friday throughout 2023: an easy to "
+        "consume round-up of the topics covered at events, case studies to be aware of and "
+        "what is on."
+    ),
+    _figure("newsletter.issues_sent", "Friday newsletters sent"),
     ("heading", "Our website"),
     _p(
         "This year our website evolved hugely. We changed the way the calendar is categorised "

@@ -8,6 +8,7 @@ from institute.academy import demo as academy_demo
 from institute.benchmarking import demo as benchmarking_demo
 from institute.core.demo import seed as seed_roof
 from institute.events import demo as events_demo
+from institute.newsletter import demo as newsletter_demo
 from institute.partners import demo as partners_demo
 from institute.people.demo import seed as seed_people
 from institute.review import demo
@@ -23,7 +24,7 @@ def seeded(django_db_setup, django_db_blocker):
         atomic = transaction.atomic()
         atomic.__enter__()
         quiet = {"scale": "demo", "log": lambda m: None}
-        rooms = (events_demo.seed, academy_demo.seed, partners_demo.seed)
+        rooms = (events_demo.seed, academy_demo.seed, partners_demo.seed, newsletter_demo.seed)
         for seed in (seed_roof, seed_people, *rooms, demo.seed):
             seed(**quiet)
         benchmarking_demo.seed(**quiet, years=[2023])
@@ -47,6 +48,7 @@ SEED_2023 = {
     "benchmarking.finding.training-suspicious-links": 11,
     "partners.total": 54,
     "partners.new": 16,
+    "newsletter.issues_sent": 52,  # every Friday of 2023
 }
 
 
