@@ -3,7 +3,9 @@ finds no server error and no answer that breaks the schema."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -68,9 +70,21 @@ def _runner(operation, headers, seen):
     return run
 
 
+@pytest.fixture
+def connection_kept():
+    """The real WSGI handler closes "old" database connections as each request starts and
+    ends; inside a test's transaction that closes the test's own connection on PostgreSQL.
+    Django's test client holds those signals back the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
 def test_schemathesis_finds_no_server_error_and_no_answer_outside_the_schema(
-    calendar, hub, reports, settings
+    calendar, hub, reports, settings, connection_kept
 ):
     """Every operation, EXAMPLES cases each from a fixed seed; personal ones with a token
     that may do everything (so they reach their endpoints, not just the 401)."""
