@@ -200,7 +200,9 @@ def benchmarking_participations(request):
     summary="An organisation's results",
 )
 def benchmarking_report(
-    request, year: int = Path(..., ge=1, le=MAX_YEAR), organisation: str = Path(..., max_length=200)
+    request,
+    year: int = Path(..., ge=1, le=MAX_YEAR),
+    organisation: str = Path(..., max_length=200, pattern=r"^[-\w]+$"),
 ):
     """An organisation's own figures beside the sector's, its type's and its region's, as
     its report page shows them: for its coordinators and staff only. Scope: benchmarking."""
