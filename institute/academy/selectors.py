@@ -269,20 +269,28 @@ def cohorts_open_for_application(*, today=None, limit=10):
     """Live, public cohorts taking applications that have not started, soonest first, with
     their programme's topics' slugs (for digests such as the newsletter)."""
     today = today or timezone.localdate()
-    cohorts = routing.public(
-        CohortPage.objects.live().filter(applications_open=True, starts_on__gte=today)
-    ).order_by("starts_on", "path")[:limit]
+    cohorts = list(
+        routing.public(
+            CohortPage.objects.live().filter(applications_open=True, starts_on__gte=today)
+        ).order_by("starts_on", "path")[:limit]
+    )
+    # Their programmes (the cohorts' parents) with their topics, in two queries for all.
+    paths = {c.path[: -CohortPage.steplen] for c in cohorts}
+    programmes = {
+        p.path: p for p in ProgrammePage.objects.filter(path__in=paths).prefetch_related("topics")
+    }
     found = []
     for cohort in cohorts:
-        programme = cohort.get_parent().specific
-        topics = getattr(programme, "topics", None)
+        programme = programmes.get(cohort.path[: -CohortPage.steplen])
+        if programme is None:
+            continue
         found.append(
             {
                 "title": f"{programme.title}: {cohort.title}",
                 "url": cohort.url,
-                "summary": getattr(programme, "summary", ""),
+                "summary": programme.summary,
                 "meta": f"Starts {cohort.starts_on:%-d %B %Y} · {cohort.get_region_display()}",
-                "topics": sorted(t.slug for t in topics.all()) if topics is not None else [],
+                "topics": sorted(t.slug for t in programme.topics.all()),
             }
         )
     return found

@@ -498,3 +498,27 @@ def test_the_acceptance_carries_the_cohorts_sessions_as_a_calendar_file(
     starts = sorted(event.decoded("dtstart") for event in calendar.walk("VEVENT"))
     sessions = application.cohort.sessions.order_by("start")
     assert starts == [s.start for s in sessions] and len(starts) == 2
+
+
+def test_cohorts_open_for_application_cost_the_same_however_many(home):
+    from institute.core.models import Topic
+
+    cohort = sample_cohort()
+    programme = cohort.get_parent().specific
+    programme.topics.add(Topic.objects.create(name="Leadership", slug="leadership"))
+    programme.save_revision().publish()
+
+    def read():
+        selectors.cohorts_open_for_application()  # what the site keeps is kept again
+        with CaptureQueriesContext(connection) as queries:
+            found = selectors.cohorts_open_for_application()
+        return found, len(queries)
+
+    [only], one = read()
+    assert only["title"] == "Sample programme: Sample cohort" and only["topics"] == ["leadership"]
+    for n in range(3):
+        CohortPage.objects.get(pk=cohort.pk).copy(
+            update_attrs={"slug": f"again-{n}", "title": f"Again {n}"}
+        )
+    found, many = read()
+    assert len(found) == 4 and many == one
