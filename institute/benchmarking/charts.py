@@ -9,6 +9,7 @@ and the page that draws it shows the same figures in a data table beside it
 """
 
 from institute.core.charts import Chart, Frame, coordinate
+from institute.core.charts import bars as _bars
 from institute.core.charts import trend_lines as _trend_lines
 
 _n = coordinate
@@ -47,20 +48,7 @@ def share_bars(title: str, bars: list[tuple[str, object]]) -> Chart | None:
                 "pct": _pct(f.share),
             }
         )
-    return Chart(
-        "bars",
-        title,
-        str(WIDTH),
-        str(height),
-        items,
-        {
-            "bar_h": str(BAR_H),
-            "label_x": str(LABEL_W - 6),
-            "left": str(LABEL_W),
-            "axis_x2": str(LABEL_W + span),
-            "axis_y": str(height - 18),
-        },
-    )
+    return _bars(title, items, width=WIDTH, height=height, label_w=LABEL_W, span=span, bar_h=BAR_H)
 
 
 # Trend: the plot area, and room on the right for each line's end label.

@@ -44,6 +44,25 @@ class Frame:
     bottom: int
 
 
+def bars(title: str, items: list, *, width: int, height: int, label_w: int, span: float, bar_h):
+    """A horizontal bar chart (``components/chart/bars.html``) of ``items`` already placed:
+    labels end at ``label_w``, bars run ``span`` wide from there, the axis sits below."""
+    return Chart(
+        "bars",
+        title,
+        str(width),
+        str(height),
+        items,
+        {
+            "bar_h": str(bar_h),
+            "label_x": str(label_w - 6),
+            "left": str(label_w),
+            "axis_x2": str(label_w + span),
+            "axis_y": str(height - 18),
+        },
+    )
+
+
 # Line by line: a stroke, a dash (told apart without colour) and a darker ink for its name.
 # The first is the subject's own line, solid and dark; the second dashed and orange.
 LINE_STYLES = [

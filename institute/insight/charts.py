@@ -6,6 +6,7 @@ shown with the same figures in a table beside it.
 """
 
 from institute.core.charts import Chart, Frame, coordinate
+from institute.core.charts import bars as _bars
 from institute.core.charts import trend_lines as _trend_lines
 
 _n = coordinate
@@ -60,20 +61,7 @@ def score_bars(title: str, bars: list[tuple[str, float | None, str]], *, classes
                 "text": f"{score:.1f}" + (f" ({name})" if classes else ""),
             }
         )
-    return Chart(
-        "bars",
-        title,
-        str(WIDTH),
-        str(height),
-        items,
-        {
-            "bar_h": str(bar_h),
-            "label_x": str(LABEL_W - 6),
-            "left": str(LABEL_W),
-            "axis_x2": str(LABEL_W + span),
-            "axis_y": str(height - 18),
-        },
-    )
+    return _bars(title, items, width=WIDTH, height=height, label_w=LABEL_W, span=span, bar_h=bar_h)
 
 
 # Width, height, and the margins left, right, top and bottom of the plot.
