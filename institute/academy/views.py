@@ -19,7 +19,7 @@ from institute.core.models import Topic
 from institute.core.params import page_number, whole_number
 from institute.core.ratelimit import over_limit
 from institute.events import selectors as calendar_selectors
-from institute.membership.selectors import ALUMNI_DIRECTORY, member_can
+from institute.membership.selectors import ALUMNI_DIRECTORY, MEMBER_PRICE, member_can
 
 from . import badges, selectors, services
 from .forms import AlumniProfileForm, ApplicationForm, DirectoryFilterForm
@@ -79,6 +79,15 @@ def _course(programme, cohorts) -> dict:
     return data
 
 
+def _pays_member_price(request, programme):
+    """Which price this visitor pays, by membership's one rule: True or False when signed in
+    and the prices differ (one query), else None — anonymous pages stay the same for all."""
+    user = request.user
+    if not user.is_authenticated or programme.member_price == programme.non_member_price:
+        return None
+    return member_can(user=user, action=MEMBER_PRICE)
+
+
 def programme_context(request, programme) -> dict:
     cohorts = selectors.programme_cohorts(programme=programme)
     depends_on(request, *[services.places_tag(cohort_id=c.pk) for c in cohorts])
@@ -92,6 +101,7 @@ def programme_context(request, programme) -> dict:
         "topics": list(programme.topics.all()),
         "json_ld": _course(programme, upcoming),
         "og_type": "website",
+        "pays_member_price": _pays_member_price(request, programme),
     }
 
 
@@ -111,6 +121,7 @@ def cohort_context(request, cohort) -> dict:
         "places": selectors.cohort_places(cohort=cohort),
         "application": selectors.application_for(user=request.user, cohort=cohort),
         "sponsor": cohort.sponsor or programme.sponsor,
+        "pays_member_price": _pays_member_price(request, programme),
         "can_apply": cohort.applications_open
         and (cohort.starts_on is None or cohort.starts_on > timezone.localdate()),
         "json_ld": data,

@@ -67,6 +67,7 @@ class OccurrenceDetail(Schema):
 
 class ItemDetail(ItemSummary):
     capacity: int
+    members_only: bool
     member_price: Decimal
     non_member_price: Decimal
     occurrences: list[OccurrenceDetail]
@@ -186,6 +187,7 @@ def calendar_item(request, item_id: int = Path(..., ge=1, le=MAX_ID)):
     return {
         **_item(item, _topic_names([item.pk]).get(item.pk, ())),
         "capacity": item.capacity,
+        "members_only": item.members_only,
         "member_price": item.member_price,
         "non_member_price": item.non_member_price,
         "occurrences": [

@@ -283,6 +283,7 @@ def seed_2023(calendar, members, rng, log):
                 "format": "in-person",
                 "venue": "London",
                 "capacity": 24,
+                "members_only": True,
                 "summary": "Opportunities and threats of AI, discussed in detail: the start of "
                 "our 'what senior leaders need to know' guidance.",
                 "topics": ["ai"],
@@ -418,6 +419,7 @@ def seed_upcoming(calendar, members, rng, log):
                 "format": "virtual",
                 "capacity": 60,
                 "joining_link": "https://meet.institute.example/drop-in",
+                "members_only": True,
                 "summary": "By the members, for the members: bring a question, a worry or an idea.",
             },
             20,

@@ -13,6 +13,8 @@ from django.db.models import Count, IntegerField, Min, OuterRef, Q, Subquery, Va
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from institute.membership.selectors import MEMBERS_PLACE, member_can
+
 from . import reservations
 from .choices import When
 from .filters import CalendarFilters
@@ -347,6 +349,17 @@ def with_reserved(occurrences) -> list:
     for occurrence in occurrences:
         occurrence.reserved_left = left[occurrence.pk]
     return occurrences
+
+
+def may_book(*, item, user) -> bool:
+    """Whether ``user`` may take a place at ``item``: anyone signed in, or — when the item is
+    for members only — whoever membership's one rule lets take a member's place
+    (``membership.selectors.member_can``; staff always). One query for a members-only item,
+    none otherwise. The booking service asks this under its lock; pages ask it to choose
+    what to offer."""
+    if not item.members_only:
+        return True
+    return member_can(user=user, action=MEMBERS_PLACE)
 
 
 def availability(

@@ -25,7 +25,12 @@ from .recurrence import expand
 
 
 class BookingError(Exception):
-    """A booking that cannot be made at all (past, cancelled); the message says why."""
+    """A booking that cannot be made at all (past, cancelled, for members only); the message
+    says why."""
+
+MEMBERS_ONLY_MESSAGE = (
+    "Places at this item are for members. Join or renew your membership, then book."
+)
 
 
 @transaction.atomic
@@ -88,7 +93,9 @@ def booking_create(*, occurrence: Occurrence, user) -> Booking:
     """Book ``user`` a place at ``occurrence``, or a place on its waiting list when it is full.
 
     Partner contacts take their organisation's reserved places first, then draw from the
-    partner allocation (``selectors.availability``). Booking twice returns the live booking.
+    partner allocation (``selectors.availability``). A members-only item refuses whoever
+    membership's rule does not count as a member today (``selectors.may_book``). Booking
+    twice returns the live booking.
     The confirmation (with the ICS attached) or the waiting-list notice is e-mailed after commit.
     """
     occurrence = _locked_occurrence(occurrence.pk)
@@ -100,6 +107,8 @@ def booking_create(*, occurrence: Occurrence, user) -> Booking:
     current = occurrence.bookings.filter(user=user).exclude(status=Booking.Status.CANCELLED).first()
     if current is not None:
         return current
+    if not selectors.may_book(item=item, user=user):
+        raise BookingError(MEMBERS_ONLY_MESSAGE)
     allocation, confirmed, organisation_id = _place_for(occurrence, user)
     now = timezone.now()
     booking = Booking.objects.create(
@@ -122,7 +131,8 @@ def booking_create(*, occurrence: Occurrence, user) -> Booking:
 def booking_cancel(*, booking: Booking) -> Booking | None:
     """Cancel a booking; a freed place goes to the first person waiting who may take it.
 
-    Returns the promoted booking (who is e-mailed their confirmation), if any.
+    Returns the promoted booking (who is e-mailed their confirmation), if any. At a
+    members-only item, someone waiting whose membership has lapsed is passed over.
     """
     occurrence = _locked_occurrence(booking.occurrence_id)
     booking = Booking.objects.get(pk=booking.pk)  # re-read under the lock
@@ -140,8 +150,10 @@ def booking_cancel(*, booking: Booking) -> Booking | None:
         .select_related("user")
         .order_by("created_at", "pk")
     ):
-        if waiting.user_id is None:
-            continue
+        if waiting.user_id is None or not selectors.may_book(
+            item=occurrence.item, user=waiting.user
+        ):
+            continue  # erased, or no longer a member for a members-only item
         allocation, confirmed, organisation_id = _place_for(occurrence, waiting.user)
         if confirmed:
             waiting.status = Booking.Status.CONFIRMED
@@ -189,6 +201,7 @@ TRAINING_FIELDS = (
     "format",
     "venue",
     "capacity",
+    "members_only",
     "member_price",
     "non_member_price",
     "sponsor_id",
@@ -211,6 +224,7 @@ def training_item_sync(
     format: str = "in-person",  # noqa: A002 - the calendar's own field name
     venue: str = "",
     capacity: int = 100,
+    members_only: bool = False,
     member_price=0,
     non_member_price=0,
     sponsor_id: int | None = None,
@@ -237,6 +251,7 @@ def training_item_sync(
         "format": format,
         "venue": venue,
         "capacity": capacity,
+        "members_only": members_only,
         "member_price": member_price,
         "non_member_price": non_member_price,
         "sponsor_id": sponsor_id,

@@ -13,12 +13,14 @@ from .status import MEMBER_STATUSES, status_on
 # What each status may do: the one rule the rooms ask through ``member_can``.
 READ_MEMBERS_CONTENT = "read_members_content"
 MEMBER_PRICE = "member_price"
+MEMBERS_PLACE = "members_place"
 ALUMNI_DIRECTORY = "alumni_directory"
 MEMBER_VOICE = "member_voice"
 RENEW = "renew"
 ACTIONS = {
     READ_MEMBERS_CONTENT: MEMBER_STATUSES,
     MEMBER_PRICE: MEMBER_STATUSES,
+    MEMBERS_PLACE: MEMBER_STATUSES,
     ALUMNI_DIRECTORY: MEMBER_STATUSES,
     MEMBER_VOICE: MEMBER_STATUSES,
     RENEW: frozenset({Status.NEW, Status.CURRENT, Status.GRACE, Status.EXPIRED}),

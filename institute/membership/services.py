@@ -433,6 +433,7 @@ def voice_drop_ins_sync(*, start, end, recurrence: str) -> int:
         sub_kind="drop-in",
         format="virtual",
         capacity=100,
+        members_only=True,
         recurrence=recurrence,
     )
     if item_id != settings_row.drop_in_item_id:

@@ -522,3 +522,22 @@ def test_cohorts_open_for_application_cost_the_same_however_many(home):
         )
     found, many = read()
     assert len(found) == 4 and many == one
+
+
+def test_signed_in_visitors_are_told_which_price_they_pay(cohort, client, make_member):
+    programme = cohort.get_parent().specific
+    programme.member_price, programme.non_member_price = 75, 150
+    programme.save_revision().publish()
+    cohort.refresh_from_db()
+    anonymous = client.get(programme.url).content.decode()
+    assert "£75 for members, £150 for non-members" in anonymous
+    assert "you pay" not in anonymous.lower()
+
+    client.force_login(UserFactory())
+    for url in (programme.url, cohort.url):
+        page = client.get(url).content.decode()
+        assert "You pay the non-member price" in page and "become a member" in page
+
+    client.force_login(make_member())
+    for url in (programme.url, cohort.url):
+        assert "As a member you pay the member price." in client.get(url).content.decode()

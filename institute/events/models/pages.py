@@ -103,6 +103,11 @@ class CalendarItemPage(BasePage):
     partner_allocation = models.PositiveIntegerField(
         default=0, help_text="How many of those places partners may take at each occurrence."
     )
+    members_only = models.BooleanField(
+        default=False,
+        help_text="Only members (and staff) may book; others are asked to join. Who counts as "
+        "a member is the membership room's rule.",
+    )
     member_price = models.DecimalField(max_digits=8, decimal_places=2, default=0)
     non_member_price = models.DecimalField(max_digits=8, decimal_places=2, default=0)
     sponsor = models.ForeignKey(
@@ -162,6 +167,7 @@ class CalendarItemPage(BasePage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("partner_allocation")]),
+                FieldPanel("members_only"),
                 FieldRowPanel([FieldPanel("member_price"), FieldPanel("non_member_price")]),
                 FieldPanel("price_includes"),
             ],

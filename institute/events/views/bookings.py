@@ -73,6 +73,7 @@ def book(request, occurrence_id):
             "item": occurrence.item,
             "current": current,
             "places": _places(occurrence, request.user),
+            "may_book": selectors.may_book(item=occurrence.item, user=request.user),
             "meta_title": f"Book: {occurrence.item.title}",
             **_focused(occurrence),
         },

@@ -129,6 +129,7 @@ def _rows(request, occurrences, filters):
                 "status_label": item.get_status_display(),
                 "summary": item.summary,
                 "places": places,
+                "members_only": item.members_only,
             }
         )
     return rows

@@ -299,7 +299,7 @@ def _related_resources(topics):
     return found[0].items if found else []
 
 
-def _action(row, *, item, signed_in, now):
+def _action(row, *, item, signed_in, may_book, now):
     """The one primary action for a date: what it says, where it leads, and whether it is a
     form (signed-in visitors post; others follow the link and sign in first)."""
     occurrence = row["occurrence"]
@@ -315,6 +315,8 @@ def _action(row, *, item, signed_in, now):
     if not signed_in:
         label = "Sign in to join the waiting list" if full else "Sign in to book"
         return {"state": "full" if full else "open", "label": label, "link": True}
+    if not may_book:  # a members-only item, and this visitor is not a member today
+        return {"state": "members", "label": "Become a member to book", "join": True}
     label = "Join the waiting list" if full else "Book a place"
     return {"state": "full" if full else "open", "label": label, "form": True}
 
@@ -342,6 +344,8 @@ def item_context(request, item):
     positions = selectors.waiting_positions(bookings=own.values()) if own else {}
     organisations = partner_organisation_ids(user=user) if signed_in else []
     partner = bool(organisations)
+    # Members-only items ask membership's one rule (one query, signed in only).
+    may_book = selectors.may_book(item=item, user=user) if signed_in else not item.members_only
     partner_taken = selectors.partner_places_taken(occurrence_ids=ids) if partner else {}
     now = timezone.now()
     rows = []
@@ -364,7 +368,9 @@ def item_context(request, item):
             "reserved_for_you": places.reserved_places_left,
             "links": calendar_links(item, occurrence, url),
         }
-        row["action"] = _action(row, item=item, signed_in=signed_in, now=now)
+        row["action"] = _action(
+            row, item=item, signed_in=signed_in, may_book=may_book, now=now
+        )
         rows.append(row)
     main = rows[0] if rows else None
     is_past = bool(rows) and all(r["occurrence"].end < now for r in rows)
@@ -377,6 +383,7 @@ def item_context(request, item):
         "is_past": is_past,
         "attended": selectors.attendance_count(item=item) if is_past else None,
         "signed_in": signed_in,
+        "may_book": may_book,
         # Which price this visitor pays: membership's one rule (one query, signed in only).
         "pays_member_price": member_can(user=user, action=MEMBER_PRICE)
         if signed_in and item.member_price != item.non_member_price
