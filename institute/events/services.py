@@ -28,6 +28,7 @@ class BookingError(Exception):
     """A booking that cannot be made at all (past, cancelled, for members only); the message
     says why."""
 
+
 MEMBERS_ONLY_MESSAGE = (
     "Places at this item are for members. Join or renew your membership, then book."
 )

@@ -368,9 +368,7 @@ def item_context(request, item):
             "reserved_for_you": places.reserved_places_left,
             "links": calendar_links(item, occurrence, url),
         }
-        row["action"] = _action(
-            row, item=item, signed_in=signed_in, may_book=may_book, now=now
-        )
+        row["action"] = _action(row, item=item, signed_in=signed_in, may_book=may_book, now=now)
         rows.append(row)
     main = rows[0] if rows else None
     is_past = bool(rows) and all(r["occurrence"].end < now for r in rows)
