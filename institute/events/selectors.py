@@ -457,7 +457,7 @@ def attendees(*, occurrence):
     """Everyone booked or waiting at an occurrence, in booking order."""
     return list(
         occurrence.bookings.exclude(status=Booking.Status.CANCELLED)
-        .select_related("user__organisation")
+        .select_related("user__organisation", "organisation")
         .order_by("status", "created_at", "pk")
     )
 

@@ -192,3 +192,25 @@ def test_booking_requests_are_rate_limited(client, member, make_item, settings):
         booking_views.BOOKINGS_PER_MINUTE = settings_limit
     assert b"please wait a minute" in response.content
     assert Booking.objects.filter(user=member).count() == 2
+
+
+def test_attendee_csv_names_the_organisation_whose_reserved_place_was_used(
+    client, staff, partner_contact, make_member, occurrence
+):
+    contact = partner_contact()
+    Booking.objects.create(
+        occurrence=occurrence,
+        user=contact,
+        status="confirmed",
+        allocation="partner",
+        organisation=contact.organisation,
+        created_at=occurrence.start,
+    )
+    services.booking_create(occurrence=occurrence, user=make_member())
+    client.force_login(staff)
+    response = client.get(f"/bookings/{occurrence.pk}/attendees.csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [(r["allocation"], r["reserved_place_of"]) for r in rows] == [
+        ("partner", "Partner Ltd"),
+        ("member", ""),
+    ]

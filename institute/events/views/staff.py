@@ -77,7 +77,16 @@ def attendees_csv(request, occurrence_id):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(
-        ["name", "email", "organisation", "status", "allocation", "booked_at", "attended"]
+        [
+            "name",
+            "email",
+            "organisation",
+            "status",
+            "allocation",
+            "reserved_place_of",
+            "booked_at",
+            "attended",
+        ]
     )
     for booking in selectors.attendees(occurrence=occurrence):
         user = booking.user
@@ -88,6 +97,7 @@ def attendees_csv(request, occurrence_id):
                 _safe(user.organisation.name if user and user.organisation else ""),
                 booking.status,
                 booking.allocation,
+                _safe(booking.organisation.name if booking.organisation_id else ""),
                 timezone.localtime(booking.created_at).isoformat(timespec="minutes"),
                 "yes" if booking.attended else "no",
             ]
