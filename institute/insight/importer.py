@@ -12,7 +12,6 @@ recognised and refused, in the dry run too.
 """
 
 import hashlib
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,14 +19,16 @@ import polars as pl
 from django.db import transaction
 
 from institute.core import cache
+from institute.core.tables import TableFileError, read_table
 
 from .models import FrameworkVersion, ImportRun, Indicator, IndicatorValue, Place
 
 MAX_ERRORS = 200
 
 
-class ImportFileError(ValueError):
-    """The file as a whole cannot be read (format, encoding, columns)."""
+# The file as a whole cannot be read (format, encoding, columns): the roof's reader raises
+# it, and this room raises it for columns it does not know.
+ImportFileError = TableFileError
 
 
 @dataclass
@@ -42,69 +43,6 @@ class ImportReport:
     refusal: str = ""
     fingerprint: str = ""
     written: bool = False
-
-
-def read_table(path) -> pl.DataFrame:
-    """Every cell as text, headings lower-cased, with ``_row`` holding the file's row."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        data = path.read_bytes()
-        if not data.strip():
-            raise ImportFileError("the file is empty")
-        if data.startswith(b"\xef\xbb\xbf"):
-            data = data[3:]
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError as bad:
-            row = data[: bad.start].count(b"\n") + 1
-            raise ImportFileError(
-                f"row {row}: the file is not UTF-8 text; save it as 'CSV UTF-8' and try again"
-            ) from bad
-        try:
-            frame = pl.read_csv(data, infer_schema=False)
-        except pl.exceptions.PolarsError as exc:
-            raise ImportFileError(f"cannot read the CSV file: {str(exc).splitlines()[0]}") from exc
-    elif suffix == ".xlsx":
-        frame = _read_xlsx(path)
-    else:
-        raise ImportFileError("the file must be .csv or .xlsx")
-    if frame.height == 0:
-        raise ImportFileError("the file has no rows of values")
-    names = [c.strip().lower() for c in frame.columns]
-    if len(set(names)) != len(names):
-        raise ImportFileError("two columns have the same name")
-    frame = frame.rename(dict(zip(frame.columns, names, strict=True)))
-    return frame.with_row_index("_row", offset=2)
-
-
-def _read_xlsx(path) -> pl.DataFrame:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise ImportFileError(f"cannot read the XLSX file: {exc}") from exc
-    rows = book.active.iter_rows(values_only=True)
-    header = next(rows, None)
-    if not header or all(h is None for h in header):
-        book.close()
-        raise ImportFileError("the file is empty")
-    names = [str(h if h is not None else f"column {i + 1}") for i, h in enumerate(header)]
-    columns = [[] for _ in names]
-    for row in rows:
-        for i in range(len(names)):
-            value = row[i] if i < len(row) else None
-            if isinstance(value, float) and value.is_integer():
-                value = int(value)
-            columns[i].append(None if value is None else str(value))
-    book.close()
-    if len(set(names)) != len(names):
-        raise ImportFileError("two columns have the same name")
-    return pl.DataFrame(
-        dict(zip(names, columns, strict=True)), schema=dict.fromkeys(names, pl.Utf8)
-    )
 
 
 def to_long(frame: pl.DataFrame, keys: set[str]) -> tuple[pl.DataFrame, str]:
@@ -142,7 +80,7 @@ def to_long(frame: pl.DataFrame, keys: set[str]) -> tuple[pl.DataFrame, str]:
 def check(path, *, year: int) -> tuple[ImportReport, pl.DataFrame]:
     """The report and, when valid, the values to write (place_id, indicator, value)."""
     keys = set(Indicator.objects.values_list("key", flat=True).distinct())
-    frame = read_table(path)
+    frame, unreadable = read_table(path, noun="rows of values")
     long, layout = to_long(frame, keys)
     report = ImportReport(layout=layout, rows=frame.height)
     places = pl.DataFrame(
@@ -212,6 +150,14 @@ def check(path, *, year: int) -> tuple[ImportReport, pl.DataFrame]:
         ),
     )
     found.append(duplicated)
+    if unreadable:  # cells the reader could not read: a stray value, an uncalculated formula
+        found.append(
+            pl.DataFrame(
+                unreadable,
+                schema={"_row": long.schema["_row"], "column": pl.Utf8, "message": pl.Utf8},
+                orient="row",
+            )
+        )
     errors = pl.concat(found).sort("_row", "column")
     report.error_count = errors.height
     report.errors = [(int(r), c, m) for r, c, m in errors.head(MAX_ERRORS).iter_rows()]

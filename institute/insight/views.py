@@ -1,13 +1,16 @@
 """Place insight's public pages: the index of places, a place's scorecard, a comparison,
 and a CSV/XLSX download of every table (docs/insight.md)."""
 
+import hashlib
 import re
 
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from institute.core.cache import remember
 from institute.core.methods import safe_methods
 from institute.core.querystrings import canonical_query
 
@@ -138,6 +141,15 @@ def index(request):
         "breadcrumbs": _crumbs(),
         "canonical_url": request.build_absolute_uri(reverse("insight:index") + query),
     }
+    # The table of every place is the page's cost (hundreds of rows) and the same for every
+    # visitor: kept until content changes (an import or a recomputation retires it).
+    pinned = bool(form.data.get("version") or form.data.get("year"))  # links carry the run
+    digest = hashlib.sha256(query.encode()).hexdigest()[:24]
+    table_key = f"insight:places-table:{run.pk if run else 0}:{pinned}:{digest}"
+    context["places_table"] = remember(
+        table_key,
+        lambda: render_to_string("insight/includes/places_table.html", context),
+    )
     return render(request, "insight/index.html", context)
 
 

@@ -101,8 +101,15 @@ def partner_contacts(*, partner: Partner) -> list[dict]:
 def partner_sponsorships(*, partner: Partner) -> dict:
     """What the partner sponsored, through the calendar's and the academy's own selectors:
     events (not the academy's session items, shown with their cohorts), programmes and
-    cohorts, and podcast series."""
-    organisation = partner.organisation
+    cohorts, and podcast series. Sponsors are content (pages' sponsor fields), so the answer
+    is kept until content changes: five queries saved on every profile view."""
+    return remember(
+        f"partners:sponsored:{partner.organisation_id}",
+        lambda: _sponsorships(partner.organisation),
+    )
+
+
+def _sponsorships(organisation) -> dict:
     cohorts = academy.cohorts_sponsored_by(organisation=organisation)
     session_items = {item_id for cohort in cohorts for item_id in cohort["item_ids"]}
     events = [

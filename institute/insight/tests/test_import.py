@@ -127,3 +127,28 @@ def test_unreadable_files_are_refused_whole(society, tmp_path, name, content, me
     report = import_values(path, year=2024)
     assert report.error_count == 1 and message in report.errors[0][2]
     assert not IndicatorValue.objects.exists()
+
+
+def test_excels_unicode_text_is_read(society, tmp_path):
+    """UTF-16 with a byte-order mark and tabs: what Excel's "Unicode text" saves."""
+    path = tmp_path / "values.csv"
+    path.write_bytes(LONG.replace(",", "\t").encode("utf-16"))
+    report = import_values(path, year=2024)
+    assert report.written and report.values == 3
+
+
+def test_a_stray_value_past_the_last_column_is_a_row_error(society, tmp_path):
+    path = _csv(
+        tmp_path,
+        "place,indicator,value\nE06000001,overcrowding,3.5\nE06000002,overcrowding,4,oops\n",
+    )
+    report = import_values(path, year=2024)
+    assert not report.written
+    assert [(row, column) for row, column, _ in report.errors] == [(3, "4 (no heading)")]
+    assert "'oops' is past the last one" in report.errors[0][2]
+    assert not IndicatorValue.objects.exists()
+
+
+def test_two_columns_named_alike_are_refused(society, tmp_path):
+    report = import_values(_csv(tmp_path, "place,Value,value,indicator\nx,1,2,y\n"), year=2024)
+    assert report.errors == [(0, "", "two columns have the same name")]

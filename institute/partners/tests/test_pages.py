@@ -122,3 +122,17 @@ def test_the_menus_partners_link_answers(client, home):
     # The demo's main menu links to /partners/ (core/demo_content.py).
     assert reverse("partners:index") == "/partners/"
     assert client.get("/partners/").status_code == 200
+
+
+def test_a_members_profile_view_stays_within_the_query_budget(
+    client, home, django_assert_max_num_queries
+):
+    """What the partner sponsored is content, kept until content changes; a member's view
+    adds only who they are, their membership and the contacts."""
+    partner = make_partner("Kestrel Data")
+    make_partner_contact(partner)
+    client.force_login(make_member(UserFactory()))
+    client.get(partner.get_absolute_url())
+    with django_assert_max_num_queries(12):
+        page = client.get(partner.get_absolute_url())
+    assert page.status_code == 200
