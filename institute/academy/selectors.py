@@ -7,6 +7,7 @@ from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from institute.core import routing
+from institute.core.cache import remember
 from institute.events import selectors as calendar
 
 from .models import (
@@ -174,7 +175,12 @@ def alumni_directory(*, programme_id=None, year=None, region="", topic_id=None):
 
 
 def alumni_directory_choices() -> dict:
-    """Programmes and years that have alumni (the directory's filters)."""
+    """Programmes and years that have alumni (the directory's filters), kept until content
+    changes (or five minutes: a certificate in a new year shows within them)."""
+    return remember("academy:directory-choices", _directory_choices)
+
+
+def _directory_choices() -> dict:
     programmes = list(ProgrammePage.objects.live().order_by("title").values_list("pk", "title"))
     # From the first certificate's year to the latest's, read from the index on issued_at:
     # the distinct years themselves cost a pass over every certificate (300 ms at 20,000).

@@ -1,6 +1,7 @@
 """Reads about people and organisations that the rooms may use."""
 
-from django.db.models import OuterRef, Subquery
+from django.contrib.auth.models import Permission
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from . import privacy
@@ -11,11 +12,22 @@ def is_staff_member(*, user) -> bool:
     """Whether ``user`` works for the society: a *Staff editor* or *Staff admin* (the groups
     that open the Wagtail admin), or a superuser. Roles decide, not the ``is_staff`` flag
     (see the authorisation matrix in ``docs/people.md``)."""
-    return bool(
-        getattr(user, "is_authenticated", False)
-        and user.is_active
-        and user.has_perm("wagtailadmin.access_admin")
-    )
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    # What ``user.has_perm("wagtailadmin.access_admin")`` answers, in one query instead of
+    # the two that load every permission the user and their groups hold; kept on the user
+    # object for the rest of the request, as Django keeps its permission cache.
+    known = getattr(user, "_is_staff_member", None)
+    if known is None:
+        known = Permission.objects.filter(
+            Q(user=user) | Q(group__user=user),
+            content_type__app_label="wagtailadmin",
+            codename="access_admin",
+        ).exists()
+        user._is_staff_member = known
+    return known
 
 
 def coordinated_organisations(*, user):

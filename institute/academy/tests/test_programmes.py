@@ -541,3 +541,13 @@ def test_signed_in_visitors_are_told_which_price_they_pay(cohort, client, make_m
     client.force_login(make_member())
     for url in (programme.url, cohort.url):
         assert "As a member you pay the member price." in client.get(url).content.decode()
+
+
+def test_a_members_filtered_directory_stays_within_the_query_budget(
+    home, client, make_member, django_assert_max_num_queries
+):
+    url = "/academy/alumni/?year=2023&region=london"
+    client.force_login(make_member())
+    client.get(url)
+    with django_assert_max_num_queries(12):
+        assert client.get(url).status_code == 200
