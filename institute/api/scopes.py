@@ -4,16 +4,19 @@ from django.db import models
 
 
 class Scope(models.TextChoices):
-    READ = "read", "Read your bookings and applications"
+    READ = "read", "Read your bookings, applications, subscription and membership"
     BOOKINGS = "bookings", "Book and cancel places at events"
     APPLICATIONS = "applications", "Apply to Academy cohorts"
     BENCHMARKING = "benchmarking", "Read your organisations' benchmarking results"
+    SUBSCRIPTIONS = "subscriptions", "Change or end your newsletter subscription"
 
 
-# What each scope also allows: booking or applying includes reading what was booked or sent.
+# What each scope also allows: booking, applying or changing a subscription includes
+# reading what was booked, sent or changed.
 IMPLIES = {
     Scope.BOOKINGS: {Scope.READ},
     Scope.APPLICATIONS: {Scope.READ},
+    Scope.SUBSCRIPTIONS: {Scope.READ},
 }
 
 

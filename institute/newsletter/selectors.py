@@ -24,6 +24,18 @@ def delivery_counts(*, issue) -> dict:
     return counts
 
 
+def subscription_for(*, user):
+    """The subscription at ``user``'s account e-mail address (None if there is none), with
+    its topics and consents (newest first) read in the same go."""
+    if not user.email:
+        return None
+    return (
+        Subscriber.objects.filter(email__iexact=user.email)
+        .prefetch_related("topics", "consents")
+        .first()
+    )
+
+
 def subscriptions_for(*, user) -> list[dict]:
     """What the newsletter holds about a person: their subscriptions (by account or
     address), consents and the copies sent to them."""

@@ -16,7 +16,10 @@ from schemathesis.specs.openapi.checks import (
 
 from institute.api.site import build
 from tests.factories.api import make_token
+from tests.factories.membership import make_membership
+from tests.factories.newsletter import make_subscriber
 from tests.factories.people import make_user
+from tests.factories.resources import topic
 
 EXAMPLES = 5  # per operation; raise locally to search harder
 
@@ -93,7 +96,11 @@ def test_schemathesis_finds_no_server_error_and_no_answer_outside_the_schema(
     sample_cohort()
     settings.API_REQUESTS_PER_MINUTE_PER_ADDRESS = 10_000
     settings.API_REQUESTS_PER_MINUTE_PER_TOKEN = 10_000
-    token = make_token(make_user())[1]["HTTP_AUTHORIZATION"]
+    person = make_user()
+    # A subscription and a membership, so their endpoints answer with bodies, not just 404.
+    make_subscriber(person.email, user=person, topics=[topic("cyber")])
+    make_membership(person)
+    token = make_token(person)[1]["HTTP_AUTHORIZATION"]
     loaded = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
     ran, seen = [], []
     for result in loaded.get_all_operations():

@@ -118,11 +118,17 @@ OPERATIONS = [
     ),
     ("get", "me/benchmarking/", None, "benchmarking"),
     ("get", "me/benchmarking/2023/no-such-org/", None, "benchmarking"),
+    ("get", "me/subscriptions/", None, "read"),
+    ("patch", "me/subscriptions/", {"frequency": "monthly"}, "subscriptions"),
+    ("delete", "me/subscriptions/", None, "subscriptions"),
+    ("get", "me/membership/", None, "read"),
 ]
-IMPLIED = {"bookings": {"read"}, "applications": {"read"}}
+IMPLIED = {"bookings": {"read"}, "applications": {"read"}, "subscriptions": {"read"}}
 
 
-@pytest.mark.parametrize("scope", ["read", "bookings", "applications", "benchmarking"])
+@pytest.mark.parametrize(
+    "scope", ["read", "bookings", "applications", "benchmarking", "subscriptions"]
+)
 @pytest.mark.parametrize(("method", "path", "body", "needed"), OPERATIONS)
 def test_a_token_cannot_do_more_than_its_scope(scope, method, path, body, needed):
     _, headers = make_token(make_user(), scope)
