@@ -19,7 +19,8 @@ from .problems import CONTENT_TYPE, Problem, problem_response
 VERSION = "1"
 DESCRIPTION = (
     "The institute's data for others to build on: the calendar, resources, topics, the "
-    "Leadership Academy's programmes and benchmarking's sector summaries for anyone; a "
+    "Leadership Academy's programmes, benchmarking's sector summaries and place insight's "
+    "scores and scorecards for anyone; a "
     "member's own bookings and applications, and their organisations' benchmarking results, "
     "with a personal access token or the session."
 )

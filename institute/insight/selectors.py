@@ -152,6 +152,42 @@ def trend_of(*, place: Place, version: FrameworkVersion) -> dict:
     return trend
 
 
+def scorecard_rows(*, run: ScoreRun, shape: Structure, place: Place) -> tuple[dict, list]:
+    """A place's scorecard: the index row and its dimensions, each with its components and
+    their indicators (score, typical, mark, rank; an indicator's raw value too), in the
+    framework's order (two queries)."""
+    scores = scores_of(run=run, places=[place])
+    values = values_of(place=place, year=run.year)
+
+    def row(level, key, item=None):
+        score, typical, mark, rank = scores.get((place.pk, level, key), (None, None, "", None))
+        return {
+            "level": level,
+            "key": key,
+            "item": item,
+            "score": score,
+            "typical": typical,
+            "mark": mark,
+            "rank": rank,
+        }
+
+    overall = row("index", "index")
+    dimensions = []
+    for d in shape.dimensions:
+        entry = row("dimension", d.key, d)
+        entry["components"] = []
+        for c in d.children:
+            comp = row("component", c.key, c)
+            comp["indicators"] = []
+            for i in c.children:
+                ind = row("indicator", i.key, i)
+                ind["value"] = values.get(i.key, (None, False))[0]
+                comp["indicators"].append(ind)
+            entry["components"].append(comp)
+        dimensions.append(entry)
+    return overall, dimensions
+
+
 def places_named(*, codes: list[str]) -> list[Place]:
     found = {p.gss_code: p for p in Place.objects.filter(gss_code__in=codes)}
     return [found[c] for c in codes if c in found]

@@ -191,39 +191,6 @@ def _place(code):
     return place
 
 
-def _scorecard_rows(run, shape, place):
-    scores = selectors.scores_of(run=run, places=[place])
-    values = selectors.values_of(place=place, year=run.year)
-
-    def row(level, key, item=None):
-        score, typical, mark, rank = scores.get((place.pk, level, key), (None, None, "", None))
-        return {
-            "level": level,
-            "key": key,
-            "item": item,
-            "score": score,
-            "typical": typical,
-            "mark": mark,
-            "rank": rank,
-        }
-
-    overall = row("index", "index")
-    dimensions = []
-    for d in shape.dimensions:
-        entry = row("dimension", d.key, d)
-        entry["components"] = []
-        for c in d.children:
-            comp = row("component", c.key, c)
-            comp["indicators"] = []
-            for i in c.children:
-                ind = row("indicator", i.key, i)
-                ind["value"] = values.get(i.key, (None, False))[0]
-                comp["indicators"].append(ind)
-            entry["components"].append(comp)
-        dimensions.append(entry)
-    return overall, dimensions
-
-
 @require_GET
 def scorecard(request, code):
     place = _place(code)
@@ -232,7 +199,7 @@ def scorecard(request, code):
     if run is None:
         raise Http404("No scores yet")
     shape = selectors.structure(version=run.version)
-    overall, dimensions = _scorecard_rows(run, shape, place)
+    overall, dimensions = selectors.scorecard_rows(run=run, shape=shape, place=place)
     peers = selectors.places_named(codes=run.peers.get(place.gss_code, []))
     trend = selectors.trend_of(place=place, version=run.version)
     synthetic = " (synthetic)" if run.synthetic else ""
@@ -301,7 +268,7 @@ def scorecard_export(request, code, fmt):
     if run is None:
         raise Http404
     shape = selectors.structure(version=run.version)
-    overall, dimensions = _scorecard_rows(run, shape, place)
+    overall, dimensions = selectors.scorecard_rows(run=run, shape=shape, place=place)
     head = [
         "gss_code",
         "place",
