@@ -2,7 +2,7 @@
 
 * its list endpoints over HTTP against the baseline, like the pages (``PAGES``): the calendar
   (plain, filtered, searched), the resource hub (plain, filtered, searched), topics,
-  programmes and the benchmarking summaries;
+  programmes, the benchmarking summaries and the partners;
 * queries per request at page sizes 10 and 100 for each list endpoint, in-process: the two
   must be equal (``run``).
 """
@@ -20,6 +20,7 @@ LISTS = [
     ("API: topics", "/api/v1/topics/"),
     ("API: academy programmes", "/api/v1/academy/programmes/"),
     ("API: benchmarking summaries", "/api/v1/benchmarking/summaries/"),
+    ("API: partners", "/api/v1/partners/"),
 ]
 PAGES = LISTS
 
