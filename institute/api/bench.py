@@ -2,7 +2,7 @@
 
 * its list endpoints over HTTP against the baseline, like the pages (``PAGES``): the calendar
   (plain, filtered, searched), the resource hub (plain, filtered, searched), topics,
-  programmes, the benchmarking summaries and place insight's scores;
+  programmes, the benchmarking summaries, place insight's scores and the partners;
 * queries per request at page sizes 10 and 100 for each list endpoint, in-process: the two
   must be equal (``run``).
 """
@@ -21,6 +21,7 @@ LISTS = [
     ("API: academy programmes", "/api/v1/academy/programmes/"),
     ("API: benchmarking summaries", "/api/v1/benchmarking/summaries/"),
     ("API: place insight scores", "/api/v1/insight/scores/"),
+    ("API: partners", "/api/v1/partners/"),
 ]
 PAGES = LISTS
 
