@@ -36,7 +36,9 @@ def test_tokens_on_the_account_page_are_accessible(live_server, browser_page, ho
     browser_page.get_by_role("link", name="Make a token").click()
     assert_accessible(browser_page)
     browser_page.get_by_label("What is it for?").fill("Dashboard")
-    browser_page.get_by_label("Read your bookings and applications").check()
+    browser_page.get_by_label(
+        "Read your bookings, applications, subscription and membership"
+    ).check()
     browser_page.get_by_role("button", name="Make the token").click()
     assert browser_page.get_by_label("Dashboard").input_value().startswith("inst_")
     assert_accessible(browser_page)
