@@ -53,23 +53,22 @@ class IndicatorOut(Schema):
     rank: int | None
 
 
-class ComponentOut(Schema):
+class Scored(Schema):
+    """A dimension's or component's score, with its typical score among similar places."""
+
     key: str
     name: str
     score: float | None
     typical: float | None
     mark: str
     rank: int | None
+
+
+class ComponentOut(Scored):
     indicators: list[IndicatorOut]
 
 
-class DimensionOut(Schema):
-    key: str
-    name: str
-    score: float | None
-    typical: float | None
-    mark: str
-    rank: int | None
+class DimensionOut(Scored):
     components: list[ComponentOut]
 
 
