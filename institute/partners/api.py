@@ -12,7 +12,6 @@ from institute.api.problems import Problem
 from institute.api.registry import register
 
 from . import selectors
-from .views import _logo
 
 public = Router()
 
@@ -55,7 +54,7 @@ class PartnerDetail(PartnerOut):
 
 
 def _partner(partner) -> dict:
-    logo = _logo(partner)
+    logo = selectors.partner_logo(partner=partner)
     return {
         "id": partner.pk,
         "slug": partner.slug,

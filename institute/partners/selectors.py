@@ -151,3 +151,20 @@ def _all_allocations() -> dict:
     for item_id, organisation_id, places in rows:
         found.setdefault(item_id, {})[organisation_id] = places
     return found
+
+
+LOGO_SPEC = "max-240x120"
+
+
+def partner_logo(*, partner) -> dict | None:
+    """The partner's logo as the card component and the API take it (from prefetched
+    renditions): url, alt text, width and height; None without a logo."""
+    if not partner.logo_id or partner.logo is None:
+        return None
+    rendition = partner.logo.get_rendition(LOGO_SPEC)
+    return {
+        "url": rendition.url,
+        "alt": partner.logo_alt or f"{partner.name} logo",
+        "width": rendition.width,
+        "height": rendition.height,
+    }

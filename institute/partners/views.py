@@ -10,28 +10,13 @@ from institute.membership.selectors import READ_MEMBERS_CONTENT, member_can
 
 from . import selectors
 
-LOGO_SPEC = "max-240x120"
-
-
-def _logo(partner) -> dict | None:
-    """The partner's logo as the card component takes it, from prefetched renditions."""
-    if not partner.logo_id or partner.logo is None:
-        return None
-    rendition = partner.logo.get_rendition(LOGO_SPEC)
-    return {
-        "url": rendition.url,
-        "alt": partner.logo_alt or f"{partner.name} logo",
-        "width": rendition.width,
-        "height": rendition.height,
-    }
-
 
 def _card(partner) -> dict:
     return {
         "title": partner.name,
         "url": partner.get_absolute_url(),
         "text": partner.description[:200],
-        "image": _logo(partner),
+        "image": selectors.partner_logo(partner=partner),
         "meta": f"Partner since {partner.started_on:%Y}",
         "tags": [
             {"label": topic.name, "url": topic.get_absolute_url()} for topic in partner.topics.all()
@@ -92,7 +77,7 @@ def profile(request, slug):
     partner = selectors.partner_for_profile(slug=slug)
     if partner is None:
         raise Http404("No such partner.")
-    logo = _logo(partner)
+    logo = selectors.partner_logo(partner=partner)
     members = member_can(user=request.user, action=READ_MEMBERS_CONTENT)
     contacts = selectors.partner_contacts(partner=partner) if members else []
     sponsored = selectors.partner_sponsorships(partner=partner)
