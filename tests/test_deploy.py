@@ -142,6 +142,13 @@ def test_procfile_runs_gunicorn_and_a_task_worker():
     assert worker.is_file() and os.access(worker, os.X_OK)
 
 
+def test_image_installs_what_the_pdfs_are_drawn_with():
+    """WeasyPrint needs Pango and a font from the system, or the PDF addresses answer 503."""
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    for package in ("libpango-1.0-0", "libpangoft2-1.0-0", "fonts-dejavu-core"):
+        assert package in dockerfile, package
+
+
 def test_gunicorn_config_takes_port_and_workers_from_the_environment(monkeypatch):
     monkeypatch.setenv("PORT", "8123")
     monkeypatch.setenv("WEB_CONCURRENCY", "3")
