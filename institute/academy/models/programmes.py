@@ -45,7 +45,7 @@ class AcademyIndexPage(BasePage):
         from ..selectors import programme_cards
 
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = programme_cards(index=self)
+        context["programmes"] = programme_cards(index=self, pictures=True)
         return context
 
 
