@@ -7,7 +7,8 @@ Change Agent with Microsoft (free, over two or five days, for more than 500 offi
 new Equality, Diversity & Inclusion workshops and the three-hour workshops — and "more than
 600" new alumni (certificates, bulk-inserted). Upcoming: the next Top Talent cohort in Essex
 on 24 and 25 June, Empowering Women in Northern Ireland, Change Agent and workshops.
-``--scale large`` adds 25 years of alumni. Idempotent: pages by slug, alumni once.
+``--scale large`` adds 25 years of alumni. Each programme has a drawn illustration
+(``core.demo_images``) with its alt text. Idempotent: pages by slug, alumni once.
 """
 
 import datetime as dt
@@ -16,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from institute.core import demo_images
 from institute.core.demo import child_page, ensure_home
 from institute.core.models import Topic
 from institute.people.models import Organisation, User
@@ -80,6 +82,7 @@ PROGRAMMES = [
         "non_member_price": 1800,
         "sessions_to_complete": 1,
         "topics": ("leadership",),
+        "motif": "bars",
     },
     {
         "slug": "empowering-women",
@@ -97,6 +100,7 @@ PROGRAMMES = [
         "non_member_price": 1450,
         "sessions_to_complete": 2,
         "topics": ("leadership", "edi"),
+        "motif": "waves",
     },
     {
         "slug": "place-based-leadership",
@@ -113,6 +117,7 @@ PROGRAMMES = [
         "non_member_price": 900,
         "sessions_to_complete": 2,
         "topics": ("place-based", "leadership"),
+        "motif": "waves",
     },
     {
         "slug": "change-agent-two-day",
@@ -128,6 +133,7 @@ PROGRAMMES = [
         "cost_note": "Free, with our partner Microsoft",
         "sessions_to_complete": 1,
         "topics": ("digital-skills",),
+        "motif": "network",
         "sponsored": True,
     },
     {
@@ -144,6 +150,7 @@ PROGRAMMES = [
         "cost_note": "Free, with our partner Microsoft",
         "sessions_to_complete": 1,
         "topics": ("digital-skills",),
+        "motif": "network",
         "sponsored": True,
     },
     {
@@ -158,6 +165,7 @@ PROGRAMMES = [
         "non_member_price": 150,
         "sessions_to_complete": 1,
         "topics": ("edi",),
+        "motif": "tiles",
     },
     {
         "slug": "emotional-intelligence",
@@ -171,6 +179,7 @@ PROGRAMMES = [
         "non_member_price": 150,
         "sessions_to_complete": 1,
         "topics": ("leadership",),
+        "motif": "tiles",
     },
     {
         "slug": "effective-coach",
@@ -184,6 +193,7 @@ PROGRAMMES = [
         "non_member_price": 150,
         "sessions_to_complete": 1,
         "topics": ("leadership",),
+        "motif": "bars",
     },
     {
         "slug": "remote-teams",
@@ -197,6 +207,7 @@ PROGRAMMES = [
         "non_member_price": 150,
         "sessions_to_complete": 1,
         "topics": ("leadership",),
+        "motif": "network",
     },
 ]
 HOW_TO_APPLY = (
@@ -210,14 +221,20 @@ def _programme(index, spec):
     topics = _topics(*spec.pop("topics", ()))
     sponsored = spec.pop("sponsored", False)
     slug = spec.pop("slug")
+    image = demo_images.illustration(f"programme {slug}", motif=spec.pop("motif"))
     page = child_page(
         index,
         ProgrammePage,
         slug,
         how_to_apply=HOW_TO_APPLY,
         sponsor=_microsoft() if sponsored else None,
+        image=image,
+        image_alt=image.description,
         **spec,
     )
+    if page.image_id is None:  # seeded before programmes had pictures
+        ProgrammePage.objects.filter(pk=page.pk).update(image=image, image_alt=image.description)
+        page.image, page.image_alt = image, image.description
     if topics and not page.topics.exists():
         page.topics.set(topics)
         page.save()

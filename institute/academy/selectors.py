@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from institute.core import routing
 from institute.core.cache import remember
+from institute.core.selectors import card_image, with_renditions
 from institute.events import selectors as calendar
 
 from .models import (
@@ -30,16 +31,26 @@ def academy_index_url() -> str:
     return (index.get_url() or "") if index else ""
 
 
-def programme_cards(*, index) -> list[dict]:
-    """The index's programmes, each with its next open cohort (two queries)."""
-    programmes = list(routing.public(ProgrammePage.objects.live().child_of(index)).order_by("path"))
+def programme_cards(*, index, pictures=False) -> list[dict]:
+    """The index's programmes, each with its next open cohort (two queries) and, if asked,
+    its card's picture (``image``: the images come with the programmes, their renditions in
+    one more query however many programmes)."""
+    programmes = routing.public(ProgrammePage.objects.live().child_of(index)).order_by("path")
+    if pictures:
+        programmes = with_renditions(programmes)
+    programmes = list(programmes)
     today = timezone.localdate()
     upcoming = {}
     cohorts = CohortPage.objects.live().descendant_of(index).filter(starts_on__gte=today)
     for cohort in routing.public(cohorts).order_by("starts_on", "path"):
         parent_path = cohort.path[: -CohortPage.steplen]
         upcoming.setdefault(parent_path, cohort)
-    return [{"programme": p, "next_cohort": upcoming.get(p.path)} for p in programmes]
+    cards = [{"programme": p, "next_cohort": upcoming.get(p.path)} for p in programmes]
+    if pictures:
+        for card in cards:
+            programme = card["programme"]
+            card["image"] = card_image(programme.image, programme.image_alt)
+    return cards
 
 
 def programme_cohorts(*, programme) -> list[CohortPage]:

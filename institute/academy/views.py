@@ -18,6 +18,7 @@ from institute.core.methods import safe_methods
 from institute.core.models import Topic
 from institute.core.params import page_number, whole_number
 from institute.core.ratelimit import over_limit
+from institute.core.selectors import SHARE_SPEC
 from institute.events import selectors as calendar_selectors
 from institute.membership.selectors import ALUMNI_DIRECTORY, MEMBER_PRICE, member_can
 
@@ -74,6 +75,8 @@ def _course(programme, cohorts) -> dict:
             )
         ],
     }
+    if programme.image:
+        data["image"] = absolute_url(programme.image.get_rendition(SHARE_SPEC).url)
     if cohorts:
         data["hasCourseInstance"] = [_course_instance(c, programme) for c in cohorts]
     return data

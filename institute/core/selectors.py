@@ -96,7 +96,9 @@ def site_chrome(*, request):
     return result
 
 
-def _with_renditions(queryset, spec_field="image"):
+def with_renditions(queryset, spec_field="image"):
+    """``queryset`` with its image and the image's renditions, in one query for the
+    renditions however many rows: for listings that show a picture of each."""
     rendition_model = get_image_model().get_rendition_model()
     return queryset.select_related(spec_field).prefetch_related(
         Prefetch(f"{spec_field}__renditions", queryset=rendition_model.objects.all())
@@ -132,7 +134,7 @@ def home_highlights(*, home, request=None):
     def compute():
         queryset = HomePageHighlight.objects.filter(page=home).select_related("link_page")
         found = []
-        for highlight in _with_renditions(queryset).order_by("sort_order"):
+        for highlight in with_renditions(queryset).order_by("sort_order"):
             picture = None
             if highlight.image:
                 rendition = highlight.image.get_rendition(BANNER_SPEC)
@@ -165,7 +167,7 @@ def news_posts(*, index=None, topic=None, with_authors=False):
         posts = posts.child_of(index)
     if topic is not None:
         posts = posts.filter(topics=topic)
-    posts = _with_renditions(posts).prefetch_related("topics")
+    posts = with_renditions(posts).prefetch_related("topics")
     if with_authors:
         posts = posts.prefetch_related("authors")
     return posts.defer_streamfields().order_by("-date", "-pk")
@@ -219,8 +221,9 @@ class NewsListing:
         )
 
 
-def _card_image(image, alt):
-    """A card's picture (components/card.html): URL, alt text and size, or None."""
+def card_image(image, alt):
+    """A card's picture (components/card.html): URL, alt text and size, or None; from the
+    image's prefetched renditions when ``with_renditions`` fetched it."""
     if image is None:
         return None
     rendition = get_rendition_or_not_found(image, CARD_SPEC)
@@ -239,7 +242,7 @@ def latest_news(*, limit=3, request=None):
                 "url": p.get_url(request),
                 "date": p.date,
                 "summary": p.summary,
-                "image": _card_image(p.image, p.image_alt),
+                "image": card_image(p.image, p.image_alt),
             }
             for p in posts.select_related("image")[:limit]
         ]

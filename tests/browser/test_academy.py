@@ -6,6 +6,7 @@ import pytest
 from institute.academy import services
 from institute.academy.models import AlumniProfile, Application
 from institute.academy.programmes_demo import sample_application, sample_cohort
+from institute.core.demo_images import illustration
 from institute.people.models import User
 from tests.browser.fixtures import assert_accessible, sign_in_as
 from tests.factories.membership import make_member
@@ -71,12 +72,26 @@ def test_member_applies_to_a_cohort_by_keyboard(live_server, browser_page, cohor
 
 
 def test_programme_and_cohort_pages_are_accessible(live_server, browser_page, cohort):
-    browser_page.goto(live_server.url + cohort.get_parent().url)
+    programme = cohort.get_parent().specific
+    image = illustration("programme sample", motif="bars")
+    programme.image, programme.image_alt = image, image.description
+    programme.save_revision().publish()
+    browser_page.goto(live_server.url + programme.url)
+    assert browser_page.locator("img.programme__image").get_attribute("alt") == image.description
     assert_accessible(browser_page)
     browser_page.goto(live_server.url + cohort.url)
     assert_accessible(browser_page)
     browser_page.goto(live_server.url + "/academy/")
+    assert browser_page.locator("img.card__image").get_attribute("alt") == image.description
     assert_accessible(browser_page)
+    # The pictures fit a 320 px phone: nothing scrolls sideways.
+    browser_page.set_viewport_size({"width": 320, "height": 640})
+    for url in (programme.url, "/academy/"):
+        browser_page.goto(live_server.url + url)
+        widths = browser_page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert widths[0] <= widths[1], f"{url} scrolls sideways at 320px: {widths}"
 
 
 def test_certificate_pages_are_accessible(live_server, browser_page, home):

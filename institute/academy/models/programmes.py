@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from institute.core.models.images import WithImage
 from institute.core.models.pages import BasePage
 from institute.events.choices import Format
 from institute.people.models import Organisation, Region
@@ -44,13 +45,14 @@ class AcademyIndexPage(BasePage):
         from ..selectors import programme_cards
 
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = programme_cards(index=self)
+        context["programmes"] = programme_cards(index=self, pictures=True)
         return context
 
 
-class ProgrammePage(BasePage):
+class ProgrammePage(WithImage, BasePage):
     """A Leadership Academy programme, course or workshop: who it is for, what it gives,
-    how it runs, what it costs and how to apply; its cohorts are its child pages."""
+    how it runs, what it costs and how to apply; its cohorts are its child pages. Its image
+    (with its alt text) heads the page and the programme's card on the Academy index."""
 
     search_label = "Academy programme"
     form = models.CharField(max_length=12, choices=ProgrammeForm.choices, default="programme")
@@ -87,6 +89,7 @@ class ProgrammePage(BasePage):
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("form"), FieldPanel("duration")]),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading="Image"),
         FieldPanel("audience"),
         FieldPanel("outcomes"),
         FieldPanel("format_description"),
@@ -120,6 +123,9 @@ class ProgrammePage(BasePage):
         super().clean()
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": "The Academy uses this address; choose another."})
+
+    def get_meta_image(self):
+        return self.image
 
     def get_context(self, request, *args, **kwargs):
         from ..views import programme_context

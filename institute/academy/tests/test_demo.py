@@ -65,3 +65,14 @@ def test_seeding_again_adds_nothing(seeded):
     before = (CohortPage.objects.count(), Certificate.objects.count())
     demo.seed(scale="demo", log=lambda m: None)
     assert (CohortPage.objects.count(), Certificate.objects.count()) == before
+
+
+def test_every_programme_has_a_picture_with_alt_text(seeded, client):
+    programmes = list(ProgrammePage.objects.select_related("image"))
+    assert programmes
+    for programme in programmes:
+        assert programme.image is not None, programme.slug
+        assert programme.image_alt.strip(), programme.slug
+    html = client.get("/academy/").content.decode()
+    for programme in programmes:
+        assert f'alt="{programme.image_alt}"' in html
