@@ -58,6 +58,9 @@ def test_member_applies_to_a_cohort_by_keyboard(live_server, browser_page, cohor
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.get_by_role("alert").is_visible()
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    assert page.evaluate("document.querySelector('#id_manager_agreed') !== null")
+    assert page.locator("[data-error-summary] a[href='#id_manager_agreed']").count() == 1
     assert_accessible(page)
     assert not Application.objects.exists()
     _tab_to(page, "#id_manager_agreed")

@@ -8,17 +8,22 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 from wagtail.models import Page
 
 from institute.benchmarking.definitions import normalise
 from institute.benchmarking.models import Cycle
 from institute.benchmarking.results import compute_results
 from institute.benchmarking.services import module_load
+from institute.events import services as events
+from institute.events.models import Occurrence
+from institute.newsletter.models import Issue
 from institute.people.models import User
 from tests.browser.fixtures import assert_accessible
 from tests.factories.benchmarking import SMALL_MODULE, add_responses, make_cycle
 from tests.factories.membership import make_member
-from tests.factories.people import make_coordinator, make_organisation
+from tests.factories.newsletter import item, make_issue
+from tests.factories.people import make_coordinator, make_organisation, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -146,6 +151,45 @@ def test_benchmarking_summary_and_report_fit_phones_and_laptops(
     coordinator = make_coordinator(organisation)
     pages = ["/benchmarking/2023/", f"/benchmarking/2023/{organisation.slug}/"]
     problems = _check(_playwright_browser, live_server, pages, signed_in=coordinator)
+    assert not problems, "\n".join(problems)
+
+
+def _book_the_next_occurrence(user):
+    """A booking for ``user`` at the first coming occurrence that takes one."""
+    upcoming = Occurrence.objects.filter(end__gt=timezone.now()).order_by("start")
+    for occurrence in upcoming:
+        try:
+            return events.booking_create(occurrence=occurrence, user=user)
+        except events.BookingError:
+            continue
+    raise AssertionError("the demo calendar has nothing left to book")
+
+
+def test_review_newsletter_bookings_and_403_fit_phones_and_laptops(
+    live_server, _playwright_browser, home
+):
+    call_command("seed_demo", only=["core", "events", "review"], stdout=StringIO())
+    issue = make_issue(
+        status=Issue.Status.SENT,
+        sections=[
+            {
+                "key": "news",
+                "title": "News",
+                "items": [item("A post", summary="Summary.", meta="1 June 2023")],
+            }
+        ],
+    )
+    member = make_member(make_user())
+    booking = _book_the_next_occurrence(member)
+    client = Client()
+    client.force_login(member)
+    assert booking.occurrence.item.title in client.get("/account/bookings/").content.decode()
+    assert client.get("/styleguide/").status_code == 403  # the 403 page, not a redirect
+    public = ["/review/", "/review/2023/", "/newsletter/", "/newsletter/subscribe/"]
+    public.append(issue.get_absolute_url())
+    problems = _check(_playwright_browser, live_server, public)
+    members = ["/account/bookings/", "/styleguide/"]
+    problems += _check(_playwright_browser, live_server, members, signed_in=member)
     assert not problems, "\n".join(problems)
 
 

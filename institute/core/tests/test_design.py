@@ -34,6 +34,12 @@ def test_header_has_the_logo_and_disclosure_buttons_hidden_until_scripted(client
     assert "core-disclosure.js" in html
 
 
+def test_every_page_loads_the_error_summary_script_once(client, home):
+    html = client.get("/").content.decode()
+    assert html.count("js/error-summary.js") == 1
+    assert "people-forms.js" not in html
+
+
 def _member(django_user_model, **extra):
     return django_user_model.objects.create_user(
         username="m", email="m@example.org", password="x-Passw0rd!", **extra
@@ -60,6 +66,8 @@ def test_style_guide_shows_every_component_to_staff(client, django_user_model, h
         'class="breadcrumbs container"',
     ):
         assert component in html, component
+    # The sample summary does not take the focus when the style guide loads.
+    assert "data-error-summary" not in html
 
 
 def test_editors_with_admin_access_see_the_style_guide(client, django_user_model, home):
