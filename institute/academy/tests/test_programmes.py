@@ -62,6 +62,64 @@ def test_removing_a_session_withdraws_its_calendar_item(cohort):
     assert set(links) == {first.calendar_item_id}
 
 
+LISTED = b"Sample programme: Sample cohort"
+
+
+def _session_item_ids(cohort):
+    return set(
+        CohortSession.objects.filter(cohort=cohort).values_list("calendar_item_id", flat=True)
+    )
+
+
+def test_unpublishing_a_cohort_takes_its_sessions_out_and_publishing_restores_them(cohort, client):
+    item_ids = _session_item_ids(cohort)
+    assert len(calendar_selectors.training_item_links(item_ids=item_ids)) == 2
+    cohort.unpublish()
+    assert calendar_selectors.training_item_links(item_ids=item_ids) == {}
+    assert LISTED not in client.get("/calendar/training/programme/").content
+    assert CohortPage.objects.get(pk=cohort.pk).synced_item_ids == []
+    page = CohortPage.objects.get(pk=cohort.pk)
+    page.save_revision().publish()
+    assert set(calendar_selectors.training_item_links(item_ids=item_ids)) == item_ids
+    assert LISTED in client.get("/calendar/training/programme/").content
+    assert sorted(CohortPage.objects.get(pk=cohort.pk).synced_item_ids) == sorted(item_ids)
+
+
+def test_unpublishing_a_cohort_in_the_admin_takes_its_sessions_out(cohort, admin_client):
+    item_ids = _session_item_ids(cohort)
+    response = admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[cohort.pk]))
+    assert response.status_code == 302
+    assert calendar_selectors.training_item_links(item_ids=item_ids) == {}
+
+
+def test_deleting_a_cohort_takes_its_sessions_out(cohort, client):
+    item_ids = _session_item_ids(cohort)
+    CohortPage.objects.get(pk=cohort.pk).delete()
+    assert calendar_selectors.training_item_links(item_ids=item_ids) == {}
+    assert LISTED not in client.get("/calendar/training/programme/").content
+
+
+def test_deleting_a_cohort_in_the_admin_takes_its_sessions_out(cohort, admin_client, client):
+    item_ids = _session_item_ids(cohort)
+    response = admin_client.post(reverse("wagtailadmin_pages:delete", args=[cohort.pk]))
+    assert response.status_code == 302
+    assert not CohortPage.objects.filter(pk=cohort.pk).exists()
+    assert calendar_selectors.training_item_links(item_ids=item_ids) == {}
+    assert LISTED not in client.get("/calendar/training/programme/").content
+
+
+def test_deleting_a_programme_takes_its_cohorts_sessions_out(cohort):
+    item_ids = _session_item_ids(cohort)
+    cohort.get_parent().specific.delete()
+    assert calendar_selectors.training_item_links(item_ids=item_ids) == {}
+
+
+def test_withdrawing_a_draft_cohorts_sessions_is_harmless(cohort):
+    cohort.unpublish()
+    services.cohort_sessions_withdraw(cohort=cohort)  # again: nothing left to take out
+    assert CohortPage.objects.get(pk=cohort.pk).synced_item_ids == []
+
+
 def test_programme_and_cohort_pages_describe_a_course(cohort, client):
     programme = cohort.get_parent()
     page = client.get(programme.url)
