@@ -69,8 +69,9 @@ RULES.update(
 # --- Mentoring and coaching ----------------------------------------------------------------
 # A pair's page is for its mentor, its mentee and staff; a coaching session's page for its
 # coach, its participant and staff (its notes for the two only). The walk checks staff and
-# an unrelated member (404); tests/test_mentoring_access.py and test_coaching_access.py check
-# the people themselves.
+# an unrelated member (404); the people themselves are checked in the room's tests:
+# institute/academy/tests/test_mentoring_services.py (a pair's page) and
+# institute/academy/tests/test_coaching_access.py (a coaching session's page).
 
 
 def mentoring_sample():

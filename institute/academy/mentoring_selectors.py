@@ -1,6 +1,9 @@
 """Reads of the mentoring scheme."""
 
+import datetime as dt
+
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from . import matching
 from .models import Pair, Registration, Round
@@ -28,6 +31,20 @@ def pairs_for(*, user):
         .prefetch_related("meetings", "feedback")
         .order_by("-round__starts_on", "pk")
     )
+
+
+def feedback_open(*, round, today: dt.date | None = None) -> bool:
+    """Whether a round's pairs may give feedback: at the end of the round, once staff have
+    closed it or, with its pairs confirmed, from the day after it ends."""
+    if round.state == Round.State.CLOSED:
+        return True
+    today = today or timezone.localdate()
+    return round.state == Round.State.CONFIRMED and today > round.ends_on
+
+
+def feedback_refusal(*, round) -> str:
+    """What a pair is told while feedback is not open yet."""
+    return f"Feedback opens at the end of the round, after {round.ends_on:%-d %B %Y}."
 
 
 def pair_explained(*, pair):

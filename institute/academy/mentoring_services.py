@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from institute.core.canonical import absolute_url
 
-from . import matching
+from . import matching, mentoring_selectors
 from .models import Feedback, Meeting, Pair, Registration, Round
 
 NEXT_STATE = {
@@ -246,7 +246,11 @@ def meeting_record(*, pair, user, held_on, minutes=60, summary=""):
 
 
 def feedback_give(*, pair, user, rating, comment=""):
+    """Each side of a pair rates the round and comments, once per person (giving it again
+    changes it), at the end of the round: once it is closed or its last day has passed."""
     _check_member(pair, user)
+    if not mentoring_selectors.feedback_open(round=pair.round):
+        raise ValidationError(mentoring_selectors.feedback_refusal(round=pair.round))
     feedback, _ = Feedback.objects.update_or_create(
         pair=pair, author=user, defaults={"rating": rating, "comment": comment}
     )

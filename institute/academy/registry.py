@@ -1,9 +1,11 @@
 """What the programmes contribute to the roof: a topic-page section, personal data, and
-publishing a cohort putting its sessions in the calendar."""
+publishing a cohort putting its sessions in the calendar (unpublishing or deleting it
+taking them out)."""
 
 from django.db.models import Q
+from django.db.models.signals import pre_delete
 from django.utils import timezone
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
 from institute.core import routing
 from institute.core.selectors import Item
@@ -105,6 +107,15 @@ def _cohort_published(sender, instance, **kwargs):
     cohort_sessions_sync(cohort=instance)
 
 
+def _cohort_withdrawn(sender, instance, **kwargs):
+    # Unpublished (by an editor, a scheduled expiry or a parent unpublished with its
+    # children) or about to be deleted (from the admin or ``page.delete()``, the cohort
+    # itself or an ancestor: the deletion collects the cohort's row either way).
+    from .services import cohort_sessions_withdraw
+
+    cohort_sessions_withdraw(cohort=instance)
+
+
 def register_with_roof():
     from .models import CohortPage
 
@@ -127,4 +138,10 @@ def register_with_roof():
     )
     page_published.connect(
         _cohort_published, sender=CohortPage, dispatch_uid="academy-cohort-sessions-sync"
+    )
+    page_unpublished.connect(
+        _cohort_withdrawn, sender=CohortPage, dispatch_uid="academy-cohort-sessions-unpublished"
+    )
+    pre_delete.connect(
+        _cohort_withdrawn, sender=CohortPage, dispatch_uid="academy-cohort-sessions-deleted"
     )

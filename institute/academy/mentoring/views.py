@@ -129,7 +129,13 @@ def pair(request, pk):
                     )
                     done = "Thank you for your feedback."
             except ValidationError as error:
-                _refusal(form, error)
+                if form is meeting_form:
+                    _refusal(form, error)
+                else:
+                    # Feedback not open yet: the page has no form to show the error beside.
+                    for message in error.messages:
+                        messages.error(request, message)
+                    return redirect("academy:mentoring_pair", pk=pair.pk)
             else:
                 messages.success(request, done)
                 return redirect("academy:mentoring_pair", pk=pair.pk)
@@ -138,6 +144,7 @@ def pair(request, pk):
         "pair": pair,
         "member": member,
         "open": confirmed,
+        "feedback_open": confirmed and mentoring_selectors.feedback_open(round=pair.round),
         "meetings": pair.meetings.all(),
         "meeting_form": meeting_form,
         "feedback_form": feedback_form,

@@ -10,7 +10,7 @@ from institute.people import roles
 from institute.people.models import User
 from institute.people.services import roles_sync
 
-from .test_mentoring_services import _user, people, round_, topic  # noqa: F401
+from .test_mentoring_services import _register, _user, people, round_, topic  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def test_staff_compute_lock_swap_and_confirm(
     asked = staff.post(url, {"action": "advance"}).content.decode()
     round_.refresh_from_db()
     assert round_.state == Round.State.MATCHING  # a second screen says who will be e-mailed
-    assert "both sides of 2 pairs and tells 1 person who were not matched" in asked
+    assert "both sides of 2 pairs and tells 1 person who was not matched" in asked
     assert not mail.outbox
     with django_capture_on_commit_callbacks(execute=True):
         staff.post(url, {"action": "advance", "confirmed": "on"})
@@ -60,6 +60,19 @@ def test_staff_compute_lock_swap_and_confirm(
     assert len(mail.outbox) == 5  # both sides of two pairs, and the mentee left out
     unmatched = Registration.objects.exclude(unmatched_reason="").get(round=round_)
     assert "could not pair you" in told[unmatched.user.email].body
+
+
+def test_the_confirm_screen_counts_people_left_out_in_the_plural(
+    staff,
+    round_,  # noqa: F811
+    people,  # noqa: F811
+):
+    _register(round_, _user("m4", "org-e"), "mentee")
+    url = reverse("academy_mentoring_admin:round", args=[round_.pk])
+    staff.post(url, {"action": "advance"})
+    staff.post(url, {"action": "match"})
+    asked = staff.post(url, {"action": "advance"}).content.decode()
+    assert "tells 2 people who were not matched" in asked
 
 
 def test_members_cannot_reach_the_round_screen(client, round_, people):  # noqa: F811

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from institute.academy import matching, mentoring_selectors, mentoring_services
 from institute.academy.models import Feedback, Meeting, Pair, Registration, Round
@@ -164,6 +165,7 @@ def test_meetings_and_feedback_by_the_pair_only(client, round_, people):
     )
     assert response.status_code == 302
     assert Meeting.objects.filter(pair=pair, minutes=45).exists()
+    mentoring_services.round_advance(round=round_)  # closed: feedback opens
     client.post(url, {"action": "feedback", "feedback-rating": "5", "feedback-comment": "Good"})
     assert Feedback.objects.get(pair=pair, author=pair.mentee.user).rating == 5
     stranger = people[3].user  # a mentee of the other pair
@@ -180,6 +182,62 @@ def test_meetings_and_feedback_by_the_pair_only(client, round_, people):
     client.force_login(staff)
     assert client.get(url).status_code == 200
     assert client.post(url, {"action": "feedback", "feedback-rating": "1"}).status_code == 404
+
+
+OPENS = "Feedback opens at the end of the round, after 11 April 2030."
+
+
+def _confirmed_pair(round_, people):
+    round_.state = Round.State.MATCHING
+    round_.save()
+    mentoring_services.round_match(round=round_)
+    mentoring_services.round_advance(round=round_)
+    return Pair.objects.select_related("round").get(round=round_, mentor=people[0])
+
+
+def test_feedback_waits_for_the_end_of_the_round(round_, people):
+    pair = _confirmed_pair(round_, people)
+    user = pair.mentee.user
+    with pytest.raises(ValidationError) as refused:
+        mentoring_services.feedback_give(pair=pair, user=user, rating=4)
+    assert refused.value.messages == [OPENS]
+    assert not Feedback.objects.exists()
+    assert not mentoring_selectors.feedback_open(round=pair.round, today=pair.round.ends_on)
+    assert mentoring_selectors.feedback_open(
+        round=pair.round, today=pair.round.ends_on + dt.timedelta(days=1)
+    )
+    Round.objects.filter(pk=round_.pk).update(ends_on=timezone.localdate() - dt.timedelta(days=1))
+    pair.round.refresh_from_db()  # its last day has passed
+    assert mentoring_services.feedback_give(pair=pair, user=user, rating=4).rating == 4
+
+
+def test_feedback_opens_when_staff_close_the_round(round_, people):
+    pair = _confirmed_pair(round_, people)
+    mentoring_services.round_advance(round=round_)
+    pair.round.refresh_from_db()
+    assert pair.round.ends_on > timezone.localdate()
+    feedback = mentoring_services.feedback_give(pair=pair, user=pair.mentor.user, rating=5)
+    assert (feedback.author, feedback.rating) == (pair.mentor.user, 5)
+
+
+def test_the_pair_page_offers_feedback_only_at_the_end(client, round_, people):
+    pair = _confirmed_pair(round_, people)
+    url = reverse("academy:mentoring_pair", args=[pair.pk])
+    client.force_login(pair.mentee.user)
+    page = client.get(url).content.decode()
+    assert OPENS in page
+    assert 'name="feedback-rating"' not in page
+    refused = client.post(url, {"action": "feedback", "feedback-rating": "5"}, follow=True)
+    assert refused.status_code == 200
+    assert [str(m) for m in refused.context["messages"]] == [OPENS]
+    assert OPENS in refused.content.decode()
+    assert not Feedback.objects.exists()
+    mentoring_services.round_advance(round=round_)
+    page = client.get(url).content.decode()
+    assert 'name="feedback-rating"' in page and "Feedback opens" not in page
+    given = client.post(url, {"action": "feedback", "feedback-rating": "5"}, follow=True)
+    assert "Thank you for your feedback." in given.content.decode()
+    assert Feedback.objects.get(pair=pair, author=pair.mentee.user).rating == 5
 
 
 def test_registering_through_the_form(client, round_, topic):

@@ -15,8 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from institute.academy import selectors, services
-from institute.academy.models import Application, CohortPage, CohortSession
-from institute.academy.programmes_demo import sample_application, sample_cohort
+from institute.academy.models import Application, CohortPage, CohortSession, ProgrammePage
+from institute.academy.programmes_demo import ensure_index, sample_application, sample_cohort
+from institute.core.demo import child_page
 from institute.events import selectors as calendar_selectors
 from tests.factories import membership as membership_factory
 from tests.factories.people import UserFactory
@@ -60,6 +61,64 @@ def test_removing_a_session_withdraws_its_calendar_item(cohort):
         item_ids=[first.calendar_item_id, second.calendar_item_id]
     )
     assert set(links) == {first.calendar_item_id}
+
+
+LISTED = b"Sample programme: Sample cohort"
+
+
+def _session_item_ids(cohort):
+    return set(
+        CohortSession.objects.filter(cohort=cohort).values_list("calendar_item_id", flat=True)
+    )
+
+
+def test_unpublishing_a_cohort_takes_its_sessions_out_and_publishing_restores_them(cohort, client):
+    item_ids = _session_item_ids(cohort)
+    assert len(calendar_selectors.training_item_links(item_ids=item_ids)) == 2
+    cohort.unpublish()
+    assert calendar_selectors.training_item_links(item_ids=item_ids) == {}
+    assert LISTED not in client.get("/calendar/training/programme/").content
+    assert CohortPage.objects.get(pk=cohort.pk).synced_item_ids == []
+    page = CohortPage.objects.get(pk=cohort.pk)
+    page.save_revision().publish()
+    assert set(calendar_selectors.training_item_links(item_ids=item_ids)) == item_ids
+    assert LISTED in client.get("/calendar/training/programme/").content
+    assert sorted(CohortPage.objects.get(pk=cohort.pk).synced_item_ids) == sorted(item_ids)
+
+
+def test_unpublishing_a_cohort_in_the_admin_takes_its_sessions_out(cohort, admin_client):
+    item_ids = _session_item_ids(cohort)
+    response = admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[cohort.pk]))
+    assert response.status_code == 302
+    assert calendar_selectors.training_item_links(item_ids=item_ids) == {}
+
+
+def test_deleting_a_cohort_takes_its_sessions_out(cohort, client):
+    item_ids = _session_item_ids(cohort)
+    CohortPage.objects.get(pk=cohort.pk).delete()
+    assert calendar_selectors.training_item_links(item_ids=item_ids) == {}
+    assert LISTED not in client.get("/calendar/training/programme/").content
+
+
+def test_deleting_a_cohort_in_the_admin_takes_its_sessions_out(cohort, admin_client, client):
+    item_ids = _session_item_ids(cohort)
+    response = admin_client.post(reverse("wagtailadmin_pages:delete", args=[cohort.pk]))
+    assert response.status_code == 302
+    assert not CohortPage.objects.filter(pk=cohort.pk).exists()
+    assert calendar_selectors.training_item_links(item_ids=item_ids) == {}
+    assert LISTED not in client.get("/calendar/training/programme/").content
+
+
+def test_deleting_a_programme_takes_its_cohorts_sessions_out(cohort):
+    item_ids = _session_item_ids(cohort)
+    cohort.get_parent().specific.delete()
+    assert calendar_selectors.training_item_links(item_ids=item_ids) == {}
+
+
+def test_withdrawing_a_draft_cohorts_sessions_is_harmless(cohort):
+    cohort.unpublish()
+    services.cohort_sessions_withdraw(cohort=cohort)  # again: nothing left to take out
+    assert CohortPage.objects.get(pk=cohort.pk).synced_item_ids == []
 
 
 def test_programme_and_cohort_pages_describe_a_course(cohort, client):
@@ -203,6 +262,20 @@ def test_certificate_valid_revoked_and_unknown(home, client, django_capture_on_c
     assert printable.status_code == 200 and b"certificate.css" in printable.content
 
 
+def test_the_certificate_pdf_is_a_pdf(home, client):
+    certificate = services.certificate_issue(application=sample_application())
+    response = client.get(reverse("academy:certificate_pdf", args=[certificate.code]))
+    if response.status_code == 503:
+        pytest.skip(
+            f"WeasyPrint cannot run here ({response.content.decode()}); CI installs "
+            "libpango-1.0-0 and libpangoft2-1.0-0 (docs/benchmarking.md)"
+        )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-")
+    assert f'filename="certificate-{certificate.code}.pdf"' in response["Content-Disposition"]
+
+
 def test_open_badges_assertion_validates(
     home, client, settings, django_capture_on_commit_callbacks
 ):
@@ -310,6 +383,16 @@ def test_my_academy_lists_sessions_with_calendar_links(cohort, client, make_memb
     assert page.content.count(b"calendar.ics") == 2
 
 
+def test_site_search_finds_a_programme_by_title(home, client):
+    index = ensure_index()
+    child_page(
+        index, ProgrammePage, "kestrel-leaders", title="Kestrel Leaders", summary="For new heads."
+    )
+    page = client.get(reverse("core:search"), {"q": "Kestrel"}).content.decode()
+    assert "Kestrel Leaders" in page
+    assert "Kestrel" not in client.get(reverse("core:search"), {"q": "Zanzibar"}).content.decode()
+
+
 def test_topic_pages_show_upcoming_cohorts(cohort):
     from institute.academy.registry import _topic_items
     from institute.core.models import Topic
@@ -354,6 +437,22 @@ def test_withdrawing_frees_the_place(cohort, make_member):
     assert services.application_decide(application_id=second.pk, decision="accepted").status == (
         "accepted"
     )
+
+
+def test_withdrawing_is_emailed(cohort, make_member, django_capture_on_commit_callbacks):
+    user = make_member(email="withdrawing@example.org", first_name="Wren", last_name="Hale")
+    application = services.application_submit(
+        cohort=cohort, user=user, statement="s", manager_name="m", manager_email="m@x.org"
+    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_withdraw(application=application)
+    (message,) = mail.outbox
+    assert message.to == ["withdrawing@example.org"]
+    assert message.subject == "Your application is withdrawn: Sample programme, Sample cohort"
+    assert message.body.startswith("Dear Wren Hale,")
+    assert "Your application to Sample programme (Sample cohort) is withdrawn." in message.body
+    assert "About the cohort: http" in message.body
 
 
 def test_publishing_a_changed_cohort_moves_its_calendar_item(cohort, client):
