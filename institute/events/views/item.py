@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlencode
 
 from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.images.shortcuts import get_rendition_or_not_found
@@ -182,11 +183,13 @@ def _programme(item, speakers, agenda, sponsor_logo, resource_ids):
 
 
 def item_programme(item, *, preview=False):
-    """Speakers, agenda, sponsor logo and resources, ready for the template and JSON-LD.
+    """Speakers, agenda, sponsor with logo and resources, ready for the template and JSON-LD,
+    with the agenda and speakers already rendered (``html``).
 
-    A published page's are kept until content next changes (every edit to them is a content
-    event), so the page pays nothing for them per request; working them out costs four
-    queries whatever their number (speakers, agenda, images with renditions, pages).
+    A published page's are kept until content next changes (every edit to them, or to the
+    sponsor, is a content event), so the page pays nothing for them per request; working them
+    out costs five queries whatever their number (speakers, agenda, images with renditions,
+    pages, sponsor).
     A preview works them out from the editor's unsaved form each time."""
 
     def compute():
@@ -211,7 +214,10 @@ def item_programme(item, *, preview=False):
             for speaker in speakers:
                 speaker.photo = images.get(speaker.photo_id)
             logo = images.get(item.sponsor_logo_id)
-        return _programme(item, speakers, agenda, logo, resource_ids)
+        programme = _programme(item, speakers, agenda, logo, resource_ids)
+        programme["sponsor"] = item.sponsor if item.sponsor_id else None
+        programme["html"] = render_to_string("events/includes/item_programme.html", programme)
+        return programme
 
     if preview:
         return compute()
@@ -324,8 +330,8 @@ def _action(row, *, item, signed_in, may_book, now):
 def item_context(request, item):
     """Everything the page shows, in a fixed number of queries whatever the number of dates,
     bookings, speakers, agenda sessions or topics: the occurrences with places taken (one
-    query), topics (one), the sponsor if there is one, the programme (speakers, agenda,
-    images, resources: kept until content changes, ``item_programme``) and, once the item is
+    query), topics (one), the programme (speakers, agenda, sponsor, images, resources: kept,
+    rendered, until content changes, ``item_programme``) and, once the item is
     over, its attendance (one); signed-in visitors add their bookings, waiting positions and
     partner places (one each)."""
     url = item_url(item)
@@ -372,7 +378,6 @@ def item_context(request, item):
         rows.append(row)
     main = rows[0] if rows else None
     is_past = bool(rows) and all(r["occurrence"].end < now for r in rows)
-    sponsor = item.sponsor if item.sponsor_id else None
     return {
         "item_url": url,
         "calendar_file_url": item.calendar_file_url(request),
@@ -393,9 +398,8 @@ def item_context(request, item):
         "json_ld": json_ld(item, main["occurrence"], url, main["places_left"], programme)
         if main
         else "",
-        "speakers": programme["speakers"],
-        "agenda": programme["agenda"],
-        "sponsor": sponsor,
+        "programme_html": programme["html"],
+        "sponsor": programme["sponsor"],
         "sponsor_logo": programme["sponsor_logo"],
         "item_resources": programme["resources"],
         "map_url": map_url(item),
