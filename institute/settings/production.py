@@ -42,5 +42,15 @@ if not REDIS_URL:  # noqa: F405
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(DATA_DIR / "cache")),  # noqa: F405
-        }
+        },
+        # Wagtail writes every rendition it hands out to the "renditions" cache, even one
+        # the listing prefetched: on files that is a file written per picture per request
+        # (about 1 ms each). Each worker keeps its own, briefly: a replaced image's old
+        # rendition can be named by another worker for at most this long.
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "renditions",
+            "TIMEOUT": 120,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
