@@ -53,6 +53,27 @@ def programme_cards(*, index, pictures=False) -> list[dict]:
     return cards
 
 
+def programme_index_cards(*, index, request=None) -> list[dict]:
+    """What the Academy index shows of each programme, as plain values (title, address,
+    form, summary, next cohort, picture): content, kept until content next changes or the
+    day turns (a cohort that starts today stops being the next one tomorrow)."""
+
+    def compute():
+        return [
+            {
+                "title": row["programme"].title,
+                "url": row["programme"].get_url(request),
+                "kind": row["programme"].get_form_display(),
+                "summary": row["programme"].summary,
+                "meta": f"Next cohort: {row['next_cohort'].title}" if row["next_cohort"] else "",
+                "image": row["image"],
+            }
+            for row in programme_cards(index=index, pictures=True)
+        ]
+
+    return remember(f"academy:index-cards:{index.pk}:{timezone.localdate()}", compute)
+
+
 def programme_cohorts(*, programme) -> list[CohortPage]:
     """A programme's live cohorts, soonest first, each with ``accepted`` (one query)."""
     return list(

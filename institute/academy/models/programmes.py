@@ -42,10 +42,10 @@ class AcademyIndexPage(BasePage):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import programme_cards
+        from ..selectors import programme_index_cards
 
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = programme_cards(index=self, pictures=True)
+        context["programmes"] = programme_index_cards(index=self, request=request)
         return context
 
 

@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -59,7 +60,8 @@ def test_a_programme_without_an_image_shows_none(home, client):
     assert "programme__image" not in html and "image" not in _json_ld(html)
 
 
-def test_index_cards_have_thumbnails_and_queries_do_not_grow(home, client, settings):
+@pytest.mark.parametrize("cold", [False, True], ids=["kept", "after-a-change"])
+def test_index_cards_have_thumbnails_and_queries_do_not_grow(home, client, settings, cold):
     settings.PAGE_CACHE_SECONDS = 0  # measure the page, not the cache in front of it
     sample_cohort()  # a programme with a cohort to come, and no image
     index = ensure_index()
@@ -73,6 +75,8 @@ def test_index_cards_have_thumbnails_and_queries_do_not_grow(home, client, setti
         # The first request makes the thumbnails (renditions), the next ones find them.
         client.get(index.url)
         client.get(index.url)
+        if cold:
+            cache.clear()  # the cards are worked out again, as after a content change
         with CaptureQueriesContext(connection) as queries:
             response = client.get(index.url)
         assert response.status_code == 200
@@ -87,3 +91,12 @@ def test_index_cards_have_thumbnails_and_queries_do_not_grow(home, client, setti
     assert len(cards) == 8
     assert all('width="640" height="360"' in card for card in cards)
     assert 'alt="Picture 7 of a workshop"' in html
+
+
+def test_the_kept_index_shows_a_newly_published_programme_at_once(home, client, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the cards are kept by the index itself, not the page
+    sample_cohort()
+    index = ensure_index()
+    assert "Programme late" not in client.get(index.url).content.decode()
+    _with_image(factories.programme("programme-late", "Programme late"))
+    assert "Programme late" in client.get(index.url).content.decode()
