@@ -2,10 +2,10 @@
 
 The markup is in the chart components (``templates/components/chart/``); these functions
 only place things, so the components stay free of arithmetic, and a room builds its charts
-from them (the benchmarking report's shares, place insight's scores). Coordinates are strings
-with one decimal, as they go straight into SVG attributes: never localised (a decimal comma
-would break them). Every chart has a title, and the page that draws it shows the same
-figures in a data table beside it.
+from them (the benchmarking report's shares and spreads, place insight's scores) and the
+style guide its samples. Coordinates are strings with one decimal, as they go straight into
+SVG attributes: never localised (a decimal comma would break them). Every chart has a
+title, and the page that draws it shows the same figures in a data table beside it.
 """
 
 from collections.abc import Callable
@@ -14,6 +14,11 @@ from dataclasses import dataclass, field
 
 def coordinate(value: float) -> str:
     return f"{value:.1f}"
+
+
+def percent(share: float) -> str:
+    """A share (0–1) as a whole percentage, without the sign."""
+    return str(round(share * 100))
 
 
 @dataclass
@@ -61,6 +66,45 @@ def bars(title: str, items: list, *, width: int, height: int, label_w: int, span
             "axis_y": str(height - 18),
         },
     )
+
+
+def share_bars(
+    title: str,
+    shares: list[tuple[str, float, float, float]],
+    *,
+    width: int,
+    label_w: int,
+    bar_h: int,
+    gap: int,
+) -> Chart | None:
+    """Horizontal bars of a share (0–1) with its interval as whiskers (``bars.html``):
+    ``shares`` are (label, share, low, high). The first bar is the subject's own when it is
+    "Your organisation"."""
+    if not shares:
+        return None
+    height = len(shares) * (bar_h + gap) + 24
+    span = width - label_w - 50
+    items = []
+    for i, (label, share, low, high) in enumerate(shares):
+        y = i * (bar_h + gap) + 4
+        w = share * span
+        hi = label_w + high * span
+        mid = y + bar_h / 2
+        items.append(
+            {
+                "label": label,
+                "own": i == 0 and label == "Your organisation",
+                "y": str(y),
+                "mid": coordinate(mid),
+                "text_y": coordinate(mid + 4),
+                "width": coordinate(w),
+                "lo": coordinate(label_w + low * span),
+                "hi": coordinate(hi),
+                "value_x": coordinate(label_w + max(w, hi - label_w) + 4),
+                "pct": percent(share),
+            }
+        )
+    return bars(title, items, width=width, height=height, label_w=label_w, span=span, bar_h=bar_h)
 
 
 # Line by line: a stroke, a dash (told apart without colour) and a darker ink for its name.
@@ -177,5 +221,115 @@ def trend_lines(
             "legend": keys,
             "first": years[0],
             "last": years[-1],
+        },
+    )
+
+
+# Stacked segments: colour and a texture each, so neighbours differ without colour too.
+# The texture is a strip along the bottom of each segment; the share is printed on the plain
+# fill above it (dark fills take white labels, light fills dark ones), never on the texture.
+SEGMENTS = [
+    ("#7a2e0e", "solid", "#ffffff"),
+    ("#f0b48c", "rising", "#1b1b1f"),
+    ("#e4e5ea", "solid", "#1b1b1f"),
+    ("#a9c4e6", "dots", "#1b1b1f"),
+    ("#1d3f72", "falling", "#ffffff"),
+    ("#5a5a66", "solid", "#ffffff"),
+    ("#f7e08a", "dots", "#1b1b1f"),
+]
+TWO = [SEGMENTS[4], SEGMENTS[2]]  # yes / no: dark and light
+STACK_H, STRIP_H, MIN_LABELLED = 30, 7, 34
+
+
+def _palette(count):
+    return TWO if count == 2 else [SEGMENTS[i % len(SEGMENTS)] for i in range(count)]
+
+
+def stacked(
+    title: str,
+    uid: str,
+    groups: list[tuple[str, list[tuple[str, float]]]],
+    *,
+    width: int,
+    label_w: int,
+    gap: int,
+) -> Chart | None:
+    """100% stacked bars (``components/chart/stacked.html``), one per group, with the share
+    printed on each wide-enough segment and a legend. ``groups`` are (label, [(option,
+    share)]), every group with the same options in the same order; ``uid`` keeps the
+    textures' ids apart from another chart's on the page."""
+    if not groups:
+        return None
+    options = [text for text, _share in groups[0][1]]
+    palette = _palette(len(options))
+    span = width - label_w - 10
+    items = []
+    for r, (label, cells) in enumerate(groups):
+        y = r * (STACK_H + gap) + 4
+        x = label_w
+        segments = []
+        for i, (_text, share) in enumerate(cells):
+            seg_w = share * span
+            if seg_w <= 0:
+                continue
+            fill, texture, ink = palette[i]
+            segments.append(
+                {
+                    "x": coordinate(x),
+                    "width": coordinate(seg_w),
+                    "fill": fill,
+                    "pattern": f"{uid}-{i}",
+                    "textured": texture != "solid",
+                    # The strip sits inside the segment's outline.
+                    "strip_x": coordinate(x + 0.5),
+                    "strip_w": coordinate(max(seg_w - 1, 0)),
+                    "ink": ink,
+                    "label_x": coordinate(x + seg_w / 2),
+                    "pct": percent(share) if seg_w >= MIN_LABELLED else None,
+                }
+            )
+            x += seg_w
+        items.append(
+            {
+                "label": label,
+                "y": str(y),
+                "strip_y": coordinate(y + STACK_H - STRIP_H - 0.5),
+                "text_y": coordinate(y + (STACK_H - STRIP_H) / 2 + 5),
+                "segments": segments,
+            }
+        )
+    legend_y = len(groups) * (STACK_H + gap) + 8
+    legend, x = [], 0.0
+    for text in options:
+        if x + 40 + 7 * len(text) > width:
+            x, legend_y = 0.0, legend_y + 20
+        legend.append(
+            {
+                "x": coordinate(x),
+                "y": str(legend_y),
+                "ty": str(legend_y + 11),
+                "tx": coordinate(x + 18),
+                "text": text,
+            }
+        )
+        x += 30 + 6.5 * len(text)
+    patterns = [
+        {"id": f"{uid}-{i}", "fill": fill, "texture": texture, "ink": ink}
+        for i, (fill, texture, ink) in enumerate(palette)
+    ]
+    for i, key in enumerate(legend):
+        key.update(patterns[i])
+    return Chart(
+        "stacked",
+        title,
+        str(width),
+        coordinate(legend_y + 22),
+        items,
+        {
+            "patterns": patterns,
+            "legend": legend,
+            "label_x": str(label_w - 6),
+            "bar_h": str(STACK_H),
+            "strip_h": str(STRIP_H),
         },
     )

@@ -17,8 +17,8 @@ from django.views.decorators.http import require_GET
 
 from institute.people.selectors import is_staff_member
 
+from . import charts, selectors
 from . import search as site_search
-from . import selectors
 from . import topics as topic_registry
 from .methods import safe_methods
 from .params import page_number
@@ -135,6 +135,90 @@ STYLEGUIDE_COLOURS = [
 ]
 
 
+# The style guide's charts: sample figures drawn by the roof's chart geometry at the sizes
+# the benchmarking report uses, each with the same figures as a table.
+SAMPLE_SHARES = [
+    ("Your organisation", 0.72, 0.61, 0.81),
+    ("Same type", 0.64, 0.58, 0.70),
+    ("Same region", 0.58, 0.49, 0.66),
+    ("Sector", 0.61, 0.58, 0.64),
+]
+SAMPLE_TREND = {
+    "Your organisation": {2019: 0.48, 2020: 0.55, 2021: 0.53, 2022: 0.66, 2023: 0.72},
+    "Sector": {2019: 0.50, 2020: 0.52, 2021: 0.56, 2022: 0.58, 2023: 0.61},
+}
+SAMPLE_SPREAD = [
+    ("Your organisation", [0.05, 0.10, 0.13, 0.42, 0.30]),
+    ("Sector", [0.08, 0.14, 0.17, 0.38, 0.23]),
+]
+SAMPLE_OPTIONS = ["Strongly disagree", "Disagree", "Neither", "Agree", "Strongly agree"]
+SAMPLE_WIDTH, SAMPLE_LABEL_W, SAMPLE_GAP = 420, 130, 10
+SAMPLE_FRAME = charts.Frame(600, 250, 44, 165, 34, 30)
+
+
+def _pct(share):
+    return f"{charts.percent(share)}%"
+
+
+def _sample_charts():
+    """The three chart components drawn from sample figures, each with its table."""
+    question = "We have a digital strategy the board has agreed"
+    shares = charts.share_bars(
+        f"{question}: share favourable",
+        SAMPLE_SHARES,
+        width=SAMPLE_WIDTH,
+        label_w=SAMPLE_LABEL_W,
+        bar_h=22,
+        gap=SAMPLE_GAP,
+    )
+    trend = charts.trend_lines(
+        f"{question}: share favourable by year",
+        SAMPLE_TREND,
+        frame=SAMPLE_FRAME,
+        maximum=1,
+        grid=[0, 0.25, 0.5, 0.75, 1],
+        label=_pct,
+    )
+    spread = charts.stacked(
+        f"{question}: how the answers were spread",
+        "sample-spread",
+        [(label, list(zip(SAMPLE_OPTIONS, row, strict=True))) for label, row in SAMPLE_SPREAD],
+        width=SAMPLE_WIDTH,
+        label_w=SAMPLE_LABEL_W,
+        gap=SAMPLE_GAP,
+    )
+    years = sorted(SAMPLE_TREND["Sector"])
+    return [
+        {
+            "chart": shares,
+            "id": "sample-chart-table",
+            "caption": "Share favourable and its 95% interval, 2023",
+            "head": ["Group", "Share favourable", "95% interval"],
+            "rows": [
+                [label, _pct(share), f"{_pct(low)} to {_pct(high)}"]
+                for label, share, low, high in SAMPLE_SHARES
+            ],
+        },
+        {
+            "chart": spread,
+            "id": "sample-spread-table",
+            "caption": "How the answers were spread, 2023",
+            "head": ["Group", *SAMPLE_OPTIONS],
+            "rows": [[label, *map(_pct, row)] for label, row in SAMPLE_SPREAD],
+        },
+        {
+            "chart": trend,
+            "id": "sample-trend-table",
+            "caption": "Share favourable by year",
+            "head": ["Year", *SAMPLE_TREND],
+            "rows": [
+                [str(year), *(_pct(points[year]) for points in SAMPLE_TREND.values())]
+                for year in years
+            ],
+        },
+    ]
+
+
 @require_GET
 @login_required
 def styleguide(request):
@@ -162,6 +246,7 @@ def styleguide(request):
                 {"label": topic.name, "url": topic.get_absolute_url()}
                 for topic in selectors.topic_list()[:3]
             ],
+            "sample_charts": _sample_charts(),
             "table_head": ["Topic", "Your organisation", "Peer group"],
             "summary_rows": [
                 {"key": "Name", "value": "Priya Shah", "action_url": "#summary-list"},

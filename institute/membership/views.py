@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods, require_POST
 
 from institute.core.canonical import absolute_url
@@ -111,6 +112,14 @@ def join(request):
     )
 
 
+def _history_rows(membership):
+    """The membership's changes of status, latest first, as rows of the table component."""
+    return [
+        [date_format(change.on, "j M Y"), change.get_to_status_display(), change.note]
+        for change in selectors.membership_history(membership=membership)
+    ]
+
+
 @login_required
 def mine(request):
     membership = selectors.membership_for(user=request.user)
@@ -135,7 +144,8 @@ def mine(request):
             reverse("membership:mine"),
             membership=membership,
             status=status,
-            history=selectors.membership_history(membership=membership) if membership else [],
+            history=_history_rows(membership) if membership else [],
+            history_head=["Date", "Status", "What happened"],
             renew_form=RenewForm(initial={"seen_end_date": membership.end_date})
             if can_renew
             else None,

@@ -1,12 +1,14 @@
 """Benchmarking in a real browser: the survey by keyboard only; axe on every page type."""
 
+import datetime
+
 import pytest
 from django.test import Client
 
 from institute.benchmarking.definitions import normalise
-from institute.benchmarking.models import Cycle, Response
+from institute.benchmarking.models import Cycle, Participant, Response
 from institute.benchmarking.results import compute_results
-from institute.benchmarking.services import module_load
+from institute.benchmarking.services import action_create, module_load
 from tests.browser.fixtures import assert_accessible
 from tests.factories.benchmarking import SMALL_MODULE, add_responses, make_cycle
 from tests.factories.people import make_coordinator, make_organisation
@@ -122,17 +124,35 @@ def test_coordinator_opens_report_and_it_is_accessible(live_server, browser_page
     assert_accessible(browser_page)
 
 
+# The page does not scroll sideways: a wide table scrolls within its own region.
+SCROLLS_SIDEWAYS = "() => document.documentElement.scrollWidth > window.innerWidth"
+
+
 def test_action_plan_page_is_accessible(live_server, browser_page, closed):
-    _sign_in_as(browser_page, live_server, make_coordinator(closed[0]))
-    url = f"/benchmarking/2023/{closed[0].slug}/actions/?question=training-suspicious-links"
+    organisation = closed[0]
+    coordinator = make_coordinator(organisation)
+    action_create(
+        participant=Participant.objects.get(organisation=organisation, cycle__year=2023),
+        user=coordinator,
+        title="Run phishing awareness sessions for every team in the council",
+        owner="Head of digital",
+        due_date=datetime.date(2024, 6, 30),
+    )
+    _sign_in_as(browser_page, live_server, coordinator)
+    url = f"/benchmarking/2023/{organisation.slug}/actions/?question=training-suspicious-links"
     browser_page.goto(live_server.url + url)
     assert_accessible(browser_page)
+    browser_page.set_viewport_size({"width": 320, "height": 800})
+    assert not browser_page.evaluate(SCROLLS_SIDEWAYS)
 
 
 def test_dashboard_is_accessible(live_server, browser_page, link):
     _sign_in_as(browser_page, live_server, make_coordinator(link.participant.organisation))
     browser_page.goto(live_server.url + "/benchmarking/my/")
     assert_accessible(browser_page)
+    browser_page.set_viewport_size({"width": 320, "height": 800})
+    assert browser_page.locator(".table-wrap[role=region][tabindex='0'] table").count() == 1
+    assert not browser_page.evaluate(SCROLLS_SIDEWAYS)
 
 
 def _overflow(page):

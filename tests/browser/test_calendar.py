@@ -148,6 +148,10 @@ def test_attendee_list_is_accessible(live_server, browser_page, programme):
     _signed_in(browser_page, live_server, staff)
     browser_page.goto(f"{live_server.url}/bookings/{programme.occurrences.get().pk}/attendees/")
     assert_accessible(browser_page)
+    # The list scrolls within its own region; the page never scrolls sideways on a phone.
+    browser_page.set_viewport_size({"width": 320, "height": 800})
+    assert browser_page.locator(".table-wrap[role=region] .calendar-attendees").count() == 1
+    assert browser_page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
 
 
 def _watch_listing_requests(page):

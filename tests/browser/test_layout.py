@@ -293,8 +293,10 @@ def test_style_guide_passes_axe_in_every_state(live_server, _playwright_browser,
     staff = User.objects.create_superuser(
         username="staff", email="staff@example.org", password="x-Passw0rd!"
     )
-    for viewport in ({"width": 1280, "height": 900}, PHONE):
-        context = _playwright_browser.new_context(viewport=viewport, locale="en-GB")
+    for width in (1280, 320):
+        context = _playwright_browser.new_context(
+            viewport={"width": width, "height": PHONE["height"]}, locale="en-GB"
+        )
         _sign_in(context, live_server, staff)
         page = context.new_page()
         page.goto(live_server.url + "/styleguide/")
@@ -309,13 +311,20 @@ def test_style_guide_passes_axe_in_every_state(live_server, _playwright_browser,
             ".pagination",
             ".filter-panel",
             ".chart-figure__placeholder",
+            ".chart-figure .chart--bars",
+            ".chart-figure .chart--distribution",
+            ".chart-figure .chart--trend",
         ):
             assert page.locator(component).count() >= 1, component
         assert_accessible(page)
-        # Every disclosure open (phone), and the chart's table shown.
+        # Every disclosure open (phone), and each chart's table shown.
         for toggle in page.locator("[data-disclosure-toggle]:visible").all():
             toggle.click()
-        page.locator(".chart-figure__data summary").first.click()
-        assert page.locator("#sample-chart-table-caption").is_visible()
+        for summary in page.locator(".chart-figure__data summary").all():
+            summary.click()
+        for table in ("sample-chart-table", "sample-spread-table", "sample-trend-table"):
+            assert page.locator(f"#{table}-caption").is_visible(), table
         assert_accessible(page)
+        wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert wide <= 0, f"the style guide scrolls sideways at {width}px"
         context.close()

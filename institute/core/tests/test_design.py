@@ -70,6 +70,20 @@ def test_style_guide_shows_every_component_to_staff(client, django_user_model, h
     assert "data-error-summary" not in html
 
 
+def test_style_guide_draws_the_chart_components_with_their_tables(client, django_user_model, home):
+    client.force_login(_member(django_user_model, is_superuser=True))
+    html = client.get(reverse("core:styleguide")).content.decode()
+    for kind in ("bars", "distribution", "trend"):
+        assert f'class="chart chart--{kind}"' in html, kind
+    assert "chart-whisker" in html and 'fill="url(#sample-spread-' in html
+    assert "chart-line chart-line--1" in html
+    for table in ("sample-chart-table", "sample-spread-table", "sample-trend-table"):
+        assert f'aria-labelledby="{table}-caption"' in html, table
+    # The same figures as the drawing: the organisation's share and its interval.
+    assert ">Your organisation 72%</text>" in html
+    assert '<td class="numeric">61% to 81%</td>' in html
+
+
 def test_editors_with_admin_access_see_the_style_guide(client, django_user_model, home):
     user = _member(django_user_model)
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
