@@ -135,9 +135,13 @@ class Ranking:
     compare it with the backend's own results.
     """
 
-    def __init__(self, queryset, query, parsed=None, *, live_pages=False):
+    def __init__(self, queryset, query, parsed=None, *, live_pages=False, scoped=True):
         self.queryset = queryset
         self.live_pages = live_pages
+        # scoped=False: every index entry of the queryset's model, drafts and other
+        # sections' rows too, for a caller that keeps only the keys its queryset holds
+        # anyway (the hub): saves matching against a subquery of the queryset.
+        self.scoped = scoped
         self.query = query
         # PostgreSQL's parsed query, by its SQL: shared by the rankings of one search.
         self._parsed = {} if parsed is None else parsed
@@ -154,7 +158,10 @@ class Ranking:
                 entries, object_id, score = modelsearch.postgres_matches(
                     self.queryset, self.query, self._parsed
                 )
-            entries = _restricted_to(entries, self.queryset, object_id, live_pages=self.live_pages)
+            if self.scoped:
+                entries = _restricted_to(
+                    entries, self.queryset, object_id, live_pages=self.live_pages
+                )
             # bm25() on SQLite: lower is better; ts_rank on PostgreSQL: higher is better.
             self._found = entries, object_id, score, self.vendor != "sqlite"
         return self._found
