@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.urls import reverse
 
 WIDTHS = (390, 1280)
 HEIGHTS = {320: 720, 390: 844, 1280: 900}
@@ -51,7 +52,7 @@ def _pages():
     ]:
         if first_of.get(model):
             pages.append((name, first_of[model], False))
-    pages += [("topics", "/topics/", False), ("login", "/accounts/login/", False)]
+    pages += [("topics", reverse("core:topics"), False), ("login", reverse("account_login"), False)]
     # An end-users' survey: an organisation's own metrics are behind the sign-in page.
     link = (
         SurveyLink.objects.filter(participant__cycle__status="open")
@@ -129,7 +130,7 @@ class Command(BaseCommand):
                             # A coordinator for member pages, a content editor for staff's.
                             person = ("Mark", "Lumley") if signed_in is True else ("Emma", "Clarke")
                             email = demo_email(*person)
-                            page.goto(base + "/accounts/login/")
+                            page.goto(base + reverse("account_login"))
                             page.get_by_label("E-mail").fill(email)
                             page.get_by_label("Password").fill(DEMO_PASSWORD)
                             page.get_by_role("button", name="Sign in").click()
