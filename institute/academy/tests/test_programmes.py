@@ -329,6 +329,33 @@ def test_directory_is_for_members_and_lists_only_opted_in_alumni(home, client, m
     assert client.get(url, {"programme": str(certificate.programme_id)}).context["count"] == 1
 
 
+def test_directory_lists_the_coming_alumni_events_from_the_calendar(home, client, make_member):
+    from tests.factories.events import add_item, ensure_calendar
+
+    calendar = ensure_calendar()
+    soon = timezone.now().replace(microsecond=0) + dt.timedelta(days=20)
+    for slug, start, sub_kind in (
+        ("alumni-reunion", soon, "alumni"),
+        ("alumni-last-year", soon - dt.timedelta(days=400), "alumni"),
+        ("not-for-alumni", soon, "drop-in"),
+    ):
+        add_item(
+            calendar,
+            title=slug.replace("-", " ").capitalize(),
+            slug=slug,
+            kind="events",
+            sub_kind=sub_kind,
+            start=start,
+            end=start + dt.timedelta(hours=2),
+            format="virtual",
+        )
+    client.force_login(make_member())
+    page = client.get(reverse("academy:alumni_directory")).content.decode()
+    assert "Alumni reunion" in page
+    assert "Alumni last year" not in page  # over
+    assert "Not for alumni" not in page  # another kind of event
+
+
 def test_directory_queries_do_not_grow_with_alumni(home, client, make_member):
     from institute.academy.models import AlumniProfile
 
