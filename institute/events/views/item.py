@@ -287,10 +287,10 @@ def json_ld(item, occurrence, url, places_left, programme):
         performers.append(person)
     if performers:
         data["performer"] = performers
-    if item.sponsor_id:
-        sponsor = {"@type": "Organization", "name": item.sponsor.name}
-        if item.sponsor.website:
-            sponsor["url"] = item.sponsor.website
+    if programme["sponsor"]:
+        sponsor = {"@type": "Organization", "name": programme["sponsor"].name}
+        if programme["sponsor"].website:
+            sponsor["url"] = programme["sponsor"].website
         if programme["sponsor_logo"]:
             sponsor["logo"] = absolute_url(programme["sponsor_logo"]["url"])
         data["sponsor"] = sponsor
