@@ -384,7 +384,7 @@ def item_context(request, item):
         "rows": rows,
         "main": main,
         "is_past": is_past,
-        "attended": selectors.attendance_count(item=item) if is_past else None,
+        "attended": selectors.attendance_count(item=item, occurrence_ids=ids) if is_past else None,
         "signed_in": signed_in,
         "may_book": may_book,
         # Which price this visitor pays: membership's one rule (one query, signed in only).
