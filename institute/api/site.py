@@ -10,6 +10,7 @@ from django.http import Http404
 from django.urls import URLPattern, reverse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 
 from . import registry
 from .auth import PERSONAL
@@ -24,6 +25,17 @@ DESCRIPTION = (
     "member's own bookings and applications, and their organisations' benchmarking results, "
     "with a personal access token or the session."
 )
+
+
+class ObjectBodies(Parser):
+    """Every body the API takes is a JSON object: an array, a string, a number or ``null``
+    is refused (ninja answers 400, "Cannot parse request body"), never read as "no change"."""
+
+    def parse_body(self, request):
+        data = super().parse_body(request)
+        if not isinstance(data, dict):
+            raise ValueError("The request body must be a JSON object.")
+        return data
 
 
 class InstituteAPI(NinjaAPI):
@@ -124,6 +136,7 @@ def build() -> tuple[InstituteAPI, list, set]:
         urls_namespace="api",
         docs_url=None,
         openapi_url="/openapi.json",
+        parser=ObjectBodies(),
     )
     _exception_handlers(api)
     for mount in registry.mounts():

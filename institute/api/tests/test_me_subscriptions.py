@@ -148,6 +148,13 @@ def test_badly_shaped_bodies_are_400_problems():
         assert response["Content-Type"] == "application/problem+json"
     response = client.patch(MINE, "not json", content_type="application/json", **headers)
     assert response.status_code == 400
+    # JSON that is not an object is refused too, never read as "no change".
+    subscriber = Subscriber.objects.get(email=user.email)
+    for raw in ("[]", '[{"frequency": "monthly"}]', '"monthly"', "null", "42"):
+        response = client.patch(MINE, raw, content_type="application/json", **headers)
+        assert response.status_code == 400, raw
+        assert response["Content-Type"] == "application/problem+json"
+    assert Subscriber.objects.get(pk=subscriber.pk).frequency == subscriber.frequency
 
 
 def test_delete_unsubscribes_and_drops_queued_copies():
