@@ -92,6 +92,9 @@ def _exception_handlers(api):
         errors = [
             {"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg", "")} for e in exc.errors
         ]
+        if errors and all(e["loc"][:1] == ["path"] for e in errors):
+            # An address whose id, slug, code or year cannot name anything names nothing.
+            return problem_response(404)
         return problem_response(400, "The request is not valid.", errors=errors)
 
     def authentication(request, exc):
