@@ -382,6 +382,19 @@ def compare(request):
         "meta_description": "Two to five places side by side on the wellbeing index.",
         "breadcrumbs": _crumbs(("Compare places", request.path)),
     }
+    template = "insight/includes/compare_body.html"
+    if rows:
+        # A valid comparison is the same for everyone who may see its run: its five selects
+        # of every place and its tables are kept until content changes (an import or a
+        # recomputation retires them), as the index keeps its table.
+        # Keyed by what the form shows (each select's value, the pinned run) and the run.
+        shown = [(name, request.GET.get(name, "")) for name in sorted(form.fields)]
+        digest = hashlib.sha256(repr(shown).encode()).hexdigest()[:24]
+        context["body"] = remember(
+            f"insight:compare:{run.pk}:{digest}", lambda: render_to_string(template, context)
+        )
+    else:
+        context["body"] = render_to_string(template, context, request=request)
     return render(request, "insight/compare.html", context)
 
 

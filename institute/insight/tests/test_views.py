@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from institute.insight.models import FrameworkVersion
+from institute.insight.models import FrameworkVersion, IndicatorValue
 from institute.insight.services import scores_compute
 from tests.factories.insight import add_values, make_places, scored_society
 
@@ -63,6 +63,24 @@ def test_compare_shows_two_to_five_places(client, society):
     assert "Cardiff" in html and "City of Edinburgh" in html and "Access to information" in html
     one = client.get("/insight/compare/", {"p1": "E06000001"}).content.decode()
     assert "Choose at least two different places" in one
+
+
+def test_a_kept_comparison_shows_what_was_asked_and_the_new_scores(client, society, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the comparison is kept by the view, not the page cache
+    asked = {"p1": "E06000001", "p2": "W06000015"}
+    first = client.get("/insight/compare/", asked).content.decode()
+    again = client.get("/insight/compare/", asked).content.decode()
+    assert again == first
+    assert 'name="year"' not in first  # the run was not pinned: no hidden run fields
+    pinned = client.get("/insight/compare/", {**asked, "year": "2024"}).content.decode()
+    assert 'type="hidden" name="year" value="2024"' in pinned  # not the kept unpinned page
+    swapped = client.get("/insight/compare/", {"p1": "W06000015", "p2": "E06000001"})
+    html = swapped.content.decode()
+    assert html.index('<option value="W06000015" selected') < html.index('id="id_p2"')
+    # New scores retire the kept comparison (a recomputation is a content change).
+    IndicatorValue.objects.filter(place__gss_code="E06000001", year=2024).update(value=0)
+    scores_compute(version=society[0], year=2024)
+    assert client.get("/insight/compare/", asked).content.decode() != first
 
 
 def test_every_table_downloads(client, society):
