@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page
 
 from institute.academy import selectors, services
 from institute.academy.models import Application, CohortPage, CohortSession, ProgrammePage
@@ -496,6 +497,23 @@ def test_publishing_a_changed_cohort_moves_its_calendar_item(cohort, client):
     links = calendar_selectors.training_item_links(item_ids=[session.calendar_item_id])
     page = client.get(links[session.calendar_item_id]["url"])
     assert moved.start.strftime("%-d %B %Y").encode() in page.content
+
+
+def test_publishing_from_the_editors_latest_revision_keeps_one_item_per_session(cohort):
+    """The editor works on the latest revision, saved before the first publish filled in the
+    sessions' calendar items: publishing it must not make a second set of items."""
+    before = sorted(cohort.sessions.values_list("calendar_item_id", flat=True))
+    pages = Page.objects.count()
+    draft = CohortPage.objects.get(pk=cohort.pk).get_latest_revision_as_object()
+    draft.title = f"{draft.title} (changed)"
+    draft.save_revision().publish()
+    after = sorted(
+        CohortSession.objects.filter(cohort=cohort).values_list("calendar_item_id", flat=True)
+    )
+    assert after == before and None not in after
+    links = calendar_selectors.training_item_links(item_ids=after)
+    assert set(links) == set(after)  # still live
+    assert Page.objects.count() == pages  # and no other items made
 
 
 def test_a_started_cohort_offers_no_apply_button(cohort, client):
