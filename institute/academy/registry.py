@@ -3,7 +3,6 @@ publishing a cohort putting its sessions in the calendar (unpublishing or deleti
 taking them out)."""
 
 from django.db.models import Q
-from django.db.models.signals import pre_delete
 from django.utils import timezone
 from wagtail.signals import page_published, page_unpublished
 
@@ -108,9 +107,9 @@ def _cohort_published(sender, instance, **kwargs):
 
 
 def _cohort_withdrawn(sender, instance, **kwargs):
-    # Unpublished (by an editor, a scheduled expiry or a parent unpublished with its
-    # children) or about to be deleted (from the admin or ``page.delete()``, the cohort
-    # itself or an ancestor: the deletion collects the cohort's row either way).
+    # Unpublished: by an editor, a scheduled expiry, a parent unpublished with its children,
+    # or a deletion (Wagtail unpublishes a live page, or each live descendant, before it
+    # deletes it; a cohort that is not live has no items left in the calendar).
     from .services import cohort_sessions_withdraw
 
     cohort_sessions_withdraw(cohort=instance)
@@ -141,7 +140,4 @@ def register_with_roof():
     )
     page_unpublished.connect(
         _cohort_withdrawn, sender=CohortPage, dispatch_uid="academy-cohort-sessions-unpublished"
-    )
-    pre_delete.connect(
-        _cohort_withdrawn, sender=CohortPage, dispatch_uid="academy-cohort-sessions-deleted"
     )

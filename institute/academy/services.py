@@ -80,16 +80,11 @@ def cohort_sessions_sync(*, cohort: CohortPage) -> None:
 def cohort_sessions_withdraw(*, cohort: CohortPage) -> None:
     """Take every calendar item of the cohort's sessions out of the calendar (the cohort is
     unpublished or being deleted) and forget which items were synced. The sessions keep
-    their items' ids, so publishing the cohort again puts the same items back."""
-    stored = (
-        CohortPage.objects.filter(pk=cohort.pk).values_list("synced_item_ids", flat=True).first()
-    )
-    item_ids = set(stored or []) | set(cohort.synced_item_ids or [])
-    item_ids |= set(
-        CohortSession.objects.filter(
-            cohort_id=cohort.pk, calendar_item_id__isnull=False
-        ).values_list("calendar_item_id", flat=True)
-    )
+    their items' ids, so publishing the cohort again puts the same items back; the synced
+    ids are always the sessions' (``cohort_sessions_sync``)."""
+    item_ids = CohortSession.objects.filter(
+        cohort_id=cohort.pk, calendar_item_id__isnull=False
+    ).values_list("calendar_item_id", flat=True)
     for item_id in sorted(item_ids):
         calendar.training_item_withdraw(item_id=item_id)
     CohortPage.objects.filter(pk=cohort.pk).update(synced_item_ids=[])
