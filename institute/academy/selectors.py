@@ -209,7 +209,7 @@ def alumni_directory(*, programme_id=None, year=None, region="", topic_id=None):
 def alumni_directory_choices() -> dict:
     """Programmes and years that have alumni (the directory's filters), kept until content
     changes (or five minutes: a certificate in a new year shows within them)."""
-    return remember("academy:directory-choices", _directory_choices)
+    return remember("academy:directory-choices", _directory_choices, timeout=300)
 
 
 def _directory_choices() -> dict:
