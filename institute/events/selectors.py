@@ -487,16 +487,14 @@ def waiting_positions(*, bookings) -> dict:
     return {pk: n + 1 for pk, n in rows.values_list("pk", "ahead")}
 
 
-def attendance_count(*, item, occurrence_ids=None) -> int:
-    """How many people came to ``item``: confirmed places marked attended, on every date
-    (one query). Given the item's ``occurrence_ids`` (a page that has its dates already),
-    the count reads the bookings by their occurrence's index: joining the occurrences
-    instead lets SQLite pick the status index and read every confirmed booking."""
-    if occurrence_ids is None:
-        where = {"occurrence__item": item}
-    else:
-        where = {"occurrence_id__in": list(occurrence_ids)}
-    return Booking.objects.filter(**where, status=Booking.Status.CONFIRMED, attended=True).count()
+def attendance_count(*, occurrence_ids) -> int:
+    """How many people came: confirmed places marked attended at the item's dates
+    ``occurrence_ids`` (one query, by the bookings' occurrence index; joining the
+    occurrences instead lets SQLite pick the status index and read every confirmed
+    booking)."""
+    return Booking.objects.filter(
+        occurrence_id__in=list(occurrence_ids), status=Booking.Status.CONFIRMED, attended=True
+    ).count()
 
 
 def training_item_links(*, item_ids) -> dict:

@@ -350,8 +350,8 @@ def item_context(request, item):
     positions = selectors.waiting_positions(bookings=own.values()) if own else {}
     organisations = partner_organisation_ids(user=user) if signed_in else []
     partner = bool(organisations)
-    # Members-only items ask membership's one rule (one query, signed in only).
-    may_book = selectors.may_book(item=item, user=user) if signed_in else not item.members_only
+    # Members-only items ask membership's one rule (no query for anonymous visitors).
+    may_book = selectors.may_book(item=item, user=user)
     partner_taken = selectors.partner_places_taken(occurrence_ids=ids) if partner else {}
     now = timezone.now()
     rows = []
@@ -384,7 +384,7 @@ def item_context(request, item):
         "rows": rows,
         "main": main,
         "is_past": is_past,
-        "attended": selectors.attendance_count(item=item, occurrence_ids=ids) if is_past else None,
+        "attended": selectors.attendance_count(occurrence_ids=ids) if is_past else None,
         "signed_in": signed_in,
         "may_book": may_book,
         # Which price this visitor pays: membership's one rule (one query, signed in only).
