@@ -23,7 +23,10 @@ def share_bars(title: str, bars: list[tuple[str, object]]) -> Chart | None:
         for label, f in bars
         if f is not None and f.share is not None
     ]
-    return _share_bars(title, shown, width=WIDTH, label_w=LABEL_W, bar_h=BAR_H, gap=GAP)
+    own = bool(shown) and shown[0][0] == "Your organisation"
+    return _share_bars(
+        title, shown, width=WIDTH, label_w=LABEL_W, bar_h=BAR_H, gap=GAP, own_first=own
+    )
 
 
 # Trend: the plot area, and room on the right for each line's end label.

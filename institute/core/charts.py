@@ -76,10 +76,11 @@ def share_bars(
     label_w: int,
     bar_h: int,
     gap: int,
+    own_first: bool = False,
 ) -> Chart | None:
     """Horizontal bars of a share (0–1) with its interval as whiskers (``bars.html``):
-    ``shares`` are (label, share, low, high). The first bar is the subject's own when it is
-    "Your organisation"."""
+    ``shares`` are (label, share, low, high); ``own_first``: the first bar is the subject's
+    own (drawn in the own colour)."""
     if not shares:
         return None
     height = len(shares) * (bar_h + gap) + 24
@@ -93,7 +94,7 @@ def share_bars(
         items.append(
             {
                 "label": label,
-                "own": i == 0 and label == "Your organisation",
+                "own": own_first and i == 0,
                 "y": str(y),
                 "mid": coordinate(mid),
                 "text_y": coordinate(mid + 4),

@@ -170,6 +170,7 @@ def _sample_charts():
         label_w=SAMPLE_LABEL_W,
         bar_h=22,
         gap=SAMPLE_GAP,
+        own_first=True,
     )
     trend = charts.trend_lines(
         f"{question}: share favourable by year",
